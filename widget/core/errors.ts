@@ -1,0 +1,65 @@
+/** Base of every error the widget reports. `code` is machine-readable; `message` is for developers. */
+export class AgentoError extends Error {
+  override name: 'AgentoError' | 'HttpError' | 'NetworkError' | 'StreamError' = 'AgentoError';
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The proxy answered with a non-success status. */
+export class HttpError extends AgentoError {
+  override name = 'HttpError' as const;
+  readonly status: number;
+  /** Milliseconds to wait before trying again, from `Retry-After` or `X-RateLimit-Reset`, when the server said. */
+  readonly retryAfter: number | undefined;
+
+  constructor(status: number, code: string, message: string, retryAfter?: number, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** The request never got an answer: offline, DNS, CORS, connection refused. */
+export class NetworkError extends AgentoError {
+  override name = 'NetworkError' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('network_error', message, options);
+  }
+}
+
+/** The reply stream broke: cut before `done`, an `error` event, or silence past the idle timeout. */
+export class StreamError extends AgentoError {
+  override name = 'StreamError' as const;
+}
+
+/** Milliseconds until a retry is allowed, from `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset` (Unix seconds). */
+export function retryAfterFrom(headers: Headers, now = Date.now()): number | undefined {
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = Number(headers.get('x-ratelimit-reset'));
+  if (reset > 0) return Math.max(0, reset * 1000 - now);
+  return undefined;
+}
+
+/** Builds an {@link HttpError} from a non-success response, reading its JSON error body when there is one. */
+export async function httpErrorFrom(response: Response): Promise<HttpError> {
+  let code = `http_${response.status}`;
+  let message = response.statusText || `HTTP ${response.status}`;
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body?.error?.code === 'string') code = body.error.code;
+    if (typeof body?.error?.message === 'string') message = body.error.message;
+  } catch {
+    // Not JSON (a gateway's HTML page, say): the status says enough.
+  }
+  return new HttpError(response.status, code, message, retryAfterFrom(response.headers));
+}
