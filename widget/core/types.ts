@@ -116,6 +116,8 @@ export interface Chat {
   loadHistory(): Promise<void>;
   /** Sends a message and streams the reply. Creates a session first when there is none. */
   send(text: string): Promise<void>;
+  /** Sends a `failed` user message again, in its place at the end of the conversation. */
+  retry(messageId: string): Promise<void>;
   /** Stops the reply in progress; its text so far is kept. */
   stop(): void;
   /** Starts a new, empty conversation. */

@@ -1,0 +1,73 @@
+import type { StorageLike } from './types.js';
+
+/** Keeps one widget's session token. Never throws: blocked, full or corrupted storage falls back to memory. */
+export interface SessionStore {
+  get(): string | null;
+  set(sessionId: string | null): void;
+  /** Calls back when another tab changes the token. Returns the unsubscribe function. */
+  subscribe(listener: (sessionId: string | null) => void): () => void;
+}
+
+const VERSION = 1;
+
+/** The storage key: one per endpoint, so two widgets on a page never share a session. */
+export const sessionKey = (endpoint: string): string => `agento-chat:${endpoint}`;
+
+/** Creates the store. `storage` defaults to `localStorage`; `null` keeps the token in memory only. */
+export function createSessionStore(endpoint: string, storage: StorageLike | null | undefined = defaultStorage()): SessionStore {
+  const key = sessionKey(endpoint);
+  // Storage is read once; afterwards memory is the truth (storage may fail to write), kept fresh by `subscribe`.
+  let memory: string | null | undefined;
+
+  const read = (): string | null => {
+    try {
+      return parse(storage?.getItem(key) ?? null);
+    } catch {
+      return null;
+    }
+  };
+
+  return {
+    get: () => (memory === undefined ? (memory = read()) : memory),
+    set(sessionId) {
+      memory = sessionId;
+      try {
+        if (sessionId) storage?.setItem(key, JSON.stringify({ v: VERSION, sessionId }));
+        else storage?.removeItem(key);
+      } catch {
+        // Quota exceeded or storage blocked: the token lives in memory for this page.
+      }
+    },
+    subscribe(listener) {
+      if (!storage || typeof addEventListener !== 'function') return () => {};
+      const onStorage = (event: StorageEvent) => {
+        if (event.key !== key && event.key !== null) return; // null: another tab cleared all storage
+        const next = read();
+        if (next === memory) return;
+        memory = next;
+        listener(next);
+      };
+      addEventListener('storage', onStorage);
+      return () => removeEventListener('storage', onStorage);
+    },
+  };
+}
+
+function parse(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as { v?: unknown; sessionId?: unknown };
+    return value?.v === VERSION && typeof value.sessionId === 'string' && value.sessionId ? value.sessionId : null;
+  } catch {
+    return null;
+  }
+}
+
+function defaultStorage(): StorageLike | null {
+  try {
+    // Reading `localStorage` itself throws in sandboxed frames and with cookies blocked.
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,85 @@
+import { createParser } from 'eventsource-parser';
+import { StreamError } from './errors.js';
+import type { ChatStreamEvent } from './types.js';
+
+/** Options of {@link readChatEvents}. */
+export interface ReadChatEventsOptions {
+  /** Fail with a `StreamError` (`idle_timeout`) when no byte arrives for this long. Keep-alive comments count as bytes. */
+  readonly idleTimeoutMs?: number;
+}
+
+/**
+ * Reads an Agento SSE body into typed events. Comments, `event:` names, unknown types and
+ * unparsable data are skipped, never fatal; `data: [DONE]` counts as done. The iterable ends
+ * when the body ends, whether or not `done` came: the caller decides what a missing `done` means.
+ */
+export async function* readChatEvents(
+  body: ReadableStream<Uint8Array>,
+  { idleTimeoutMs }: ReadChatEventsOptions = {},
+): AsyncGenerator<ChatStreamEvent> {
+  const queue: ChatStreamEvent[] = [];
+  const parser = createParser({
+    onEvent: ({ data }) => {
+      const event = toChatEvent(data);
+      if (event) queue.push(event);
+    },
+  });
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await readWithin(reader, idleTimeoutMs);
+      // A trailing event without its blank line is still an event: be tolerant at the end.
+      parser.feed(done ? decoder.decode() + '\n\n' : decoder.decode(value, { stream: true }));
+      for (const event of queue.splice(0)) yield event;
+      if (done) return;
+    }
+  } finally {
+    // Reached on completion, on a consumer's `break` and on errors: release the connection either way.
+    reader.cancel().catch(() => {});
+  }
+}
+
+/** Maps one `data:` payload to an event, or null for anything the widget does not use. */
+export function toChatEvent(data: string): ChatStreamEvent | null {
+  if (data.trim() === '[DONE]') return { type: 'done' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!json || typeof json !== 'object') return null;
+  const event = json as { type?: unknown; content?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
+  switch (event.type) {
+    case 'text':
+      return typeof event.content === 'string' ? { type: 'text', content: event.content } : null;
+    case 'done':
+      return { type: 'done' };
+    case 'error': {
+      const code = typeof event.error?.code === 'string' ? event.error.code : 'agent_error';
+      const message =
+        typeof event.error?.message === 'string' ? event.error.message
+        : typeof event.message === 'string' ? event.message
+        : 'The agent could not finish its reply.';
+      return { type: 'error', code, message };
+    }
+    default:
+      return null;
+  }
+}
+
+function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  timeoutMs: number | undefined,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  if (!timeoutMs) return reader.read();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new StreamError('idle_timeout', `No data from the server for ${Math.round(timeoutMs / 1000)} s.`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+}

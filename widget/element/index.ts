@@ -1,0 +1,2 @@
+export { AgentoChatElement } from './agento-chat-element.js';
+export type { Mode } from './attributes.js';

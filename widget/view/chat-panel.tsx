@@ -1,0 +1,64 @@
+import type { Chat } from '../core/index.js';
+import { Composer } from './composer.js';
+import { ErrorLine } from './error-line.js';
+import { MessageList } from './message-list.js';
+import type { Strings } from './strings.js';
+
+export type Mode = 'floating' | 'inline';
+
+export interface ChatPanelProps {
+  chat: Chat;
+  strings: Strings;
+  mode: Mode;
+  greeting?: string | undefined;
+  onClose: () => void;
+  inputRef?: { current: HTMLTextAreaElement | null };
+}
+
+/** The open chat: header, conversation, error line and composer. */
+export function ChatPanel({ chat, strings, mode, greeting, onClose, inputRef }: ChatPanelProps) {
+  const floating = mode === 'floating';
+  return (
+    <section
+      part="panel"
+      class={`panel ${mode}`}
+      role={floating ? 'dialog' : 'region'}
+      aria-label={strings.title}
+      onKeyDown={(event) => {
+        if (floating && event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <header part="header" class="header">
+        <h2 class="title">{strings.title}</h2>
+        <button
+          part="new-conversation"
+          type="button"
+          class="icon"
+          aria-label={strings.newConversation}
+          title={strings.newConversation}
+          onClick={() => {
+            void chat.newConversation();
+            inputRef?.current?.focus();
+          }}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 5v14M5 12h14" />
+          </svg>
+        </button>
+        {floating && (
+          <button part="close" type="button" class="icon" aria-label={strings.close} title={strings.close} onClick={onClose}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 6l12 12M18 6 6 18" />
+            </svg>
+          </button>
+        )}
+      </header>
+      <MessageList chat={chat} strings={strings} greeting={greeting} />
+      <ErrorLine chat={chat} strings={strings} />
+      <Composer chat={chat} strings={strings} inputRef={inputRef} />
+    </section>
+  );
+}

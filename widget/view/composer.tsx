@@ -1,0 +1,77 @@
+import { useSignalEffect } from '@preact/signals';
+import { useRef, useState } from 'preact/hooks';
+import type { Chat } from '../core/index.js';
+import type { Strings } from './strings.js';
+
+export interface ComposerProps {
+  chat: Chat;
+  strings: Strings;
+  inputRef?: { current: HTMLTextAreaElement | null };
+}
+
+/** The text box with send and stop. The draft is cleared only once the proxy has accepted it. */
+export function Composer({ chat, strings, inputRef }: ComposerProps) {
+  const [draft, setDraft] = useState('');
+  const sent = useRef<{ id: string; draft: string } | null>(null);
+  const status = chat.status.value;
+  const busy = status === 'submitted' || status === 'streaming';
+
+  useSignalEffect(() => {
+    const messages = chat.messages.value;
+    const pending = sent.current;
+    const message = pending && messages.find((m) => m.id === pending.id);
+    if (!pending || (message && message.state === 'sending')) return;
+    sent.current = null;
+    // Accepted: the text now lives in the conversation. Failed: it stays here, and in the list with Retry.
+    if (message?.state === 'complete') setDraft((current) => (current === pending.draft ? '' : current));
+  });
+
+  const submit = () => {
+    if (busy || !draft.trim()) return;
+    const count = chat.messages.peek().length;
+    void chat.send(draft);
+    const added = chat.messages.peek()[count];
+    if (added) sent.current = { id: added.id, draft };
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <textarea
+        part="input"
+        ref={inputRef}
+        rows={1}
+        value={draft}
+        placeholder={strings.placeholder}
+        aria-label={strings.placeholder}
+        enterkeyhint="send"
+        onInput={(event) => setDraft(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          // isComposing: Enter also confirms an IME candidate (Japanese, Chinese) and must not send then.
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+      />
+      {busy ? (
+        <button part="stop" type="button" class="action" aria-label={strings.stop} title={strings.stop} onClick={chat.stop}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <rect x="7" y="7" width="10" height="10" rx="1.5" />
+          </svg>
+        </button>
+      ) : (
+        <button part="send" type="submit" class="action" aria-label={strings.send} title={strings.send} disabled={!draft.trim()}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
+          </svg>
+        </button>
+      )}
+    </form>
+  );
+}

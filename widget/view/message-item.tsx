@@ -1,0 +1,54 @@
+import { Component } from 'preact';
+import type { ChatMessage } from '../core/index.js';
+import type { Strings } from './strings.js';
+
+export interface MessageItemProps {
+  message: ChatMessage;
+  strings: Strings;
+  onRetry: (id: string) => void;
+}
+
+/**
+ * One message. A class only for `shouldComponentUpdate`: messages are immutable, so an
+ * unchanged object means nothing to draw, and a long history costs nothing per streamed token.
+ */
+export class MessageItem extends Component<MessageItemProps> {
+  override shouldComponentUpdate(next: MessageItemProps): boolean {
+    return next.message !== this.props.message || next.strings !== this.props.strings;
+  }
+
+  override render({ message, strings, onRetry }: MessageItemProps) {
+    const { role, content, state, timestamp } = message;
+    const waiting = state === 'streaming' && !content;
+    const note = state === 'failed' ? strings.failed : state === 'interrupted' ? strings.interrupted : state === 'stopped' ? strings.stopped : '';
+    return (
+      <article part={`message message-${role}`} class={`message ${role} ${state}`} data-state={state} title={formatTime(timestamp)}>
+        <span class="sr-only">{role === 'user' ? strings.you : strings.assistant}: </span>
+        {waiting ? (
+          <span class="typing" role="status" aria-label={strings.typing}>
+            <i />
+            <i />
+            <i />
+          </span>
+        ) : (
+          <div class="content">{content}</div>
+        )}
+        {note && (
+          <p class="note">
+            {note}
+            {state === 'failed' && (
+              <button type="button" class="link" onClick={() => onRetry(message.id)}>
+                {strings.retry}
+              </button>
+            )}
+          </p>
+        )}
+      </article>
+    );
+  }
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
+}

@@ -1,0 +1,58 @@
+/** Every word the widget shows. Replace any of them through the element's `strings` property. */
+export interface Strings {
+  title: string;
+  placeholder: string;
+  launcherOpen: string;
+  launcherClose: string;
+  close: string;
+  newConversation: string;
+  send: string;
+  stop: string;
+  retry: string;
+  loading: string;
+  typing: string;
+  empty: string;
+  you: string;
+  assistant: string;
+  failed: string;
+  interrupted: string;
+  stopped: string;
+  missingEndpoint: string;
+  errorNetwork: string;
+  errorRateLimited: string;
+  errorRateLimitedIn: string;
+  errorTooLong: string;
+  errorForbidden: string;
+  errorServer: string;
+  errorInterrupted: string;
+  errorGeneric: string;
+}
+
+export const en: Strings = {
+  title: 'Chat',
+  placeholder: 'Write a message…',
+  launcherOpen: 'Open chat',
+  launcherClose: 'Close chat',
+  close: 'Close',
+  newConversation: 'New conversation',
+  send: 'Send',
+  stop: 'Stop',
+  retry: 'Retry',
+  loading: 'Loading conversation…',
+  typing: 'Typing…',
+  empty: 'Ask anything. Replies appear here as they are written.',
+  you: 'You',
+  assistant: 'Assistant',
+  failed: 'Not sent.',
+  interrupted: 'The reply was cut off.',
+  stopped: 'Stopped.',
+  missingEndpoint: 'This chat is not set up yet: its endpoint attribute is missing.',
+  errorNetwork: 'Cannot reach the chat server. Check your connection.',
+  errorRateLimited: 'Too many messages at once. Please wait a moment.',
+  errorRateLimitedIn: 'Too many messages at once. Try again in {s} s.',
+  errorTooLong: 'That message is too long.',
+  errorForbidden: 'This chat is not available to you right now.',
+  errorServer: 'The assistant is not available right now. Please try again.',
+  errorInterrupted: 'The reply stopped before it finished.',
+  errorGeneric: 'Something went wrong. Please try again.',
+};
