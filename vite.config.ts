@@ -1,15 +1,18 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { agentoDemo } from './demo/dev-server.js';
 
 // Three builds (see package.json "build"), since one build with several formats shares externals and breaks one:
 // the npm package (ESM, dependencies external), the script-tag panel (ESM, self-contained, loaded on demand)
 // and the script-tag loader (IIFE: defines the element, draws the launcher, imports the panel when needed).
 export default defineConfig(({ mode }) => ({
+  plugins: [agentoDemo()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
   build: mode === 'loader' ? loaderBuild() : mode === 'panel' ? panelBuild() : packageBuild(),
-  resolve: mode === 'loader' ? { alias: [{ find: /^\.\/load-panel\.js$/, replacement: fileURLToPath(new URL('widget/element/load-panel-script.ts', import.meta.url)) }] } : {},
+  // The script-tag loader loads the panel and the language tables from files next to itself, by URL.
+  resolve: mode === 'loader' ? { alias: [scriptSwap('load-panel'), scriptSwap('load-strings')] } : {},
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
@@ -47,13 +50,32 @@ function loaderBuild() {
   };
 }
 
+/** The languages with a table beyond English: keep in step with widget/i18n/languages.ts (a test checks). */
+const LANGUAGES = ['de', 'fr', 'es', 'ja', 'ar'];
+
+/** In the loader build, `./load-panel.js` becomes `load-panel-script.ts`, and so on. */
+function scriptSwap(name: string) {
+  return { find: new RegExp(`^\\./${name}\\.js$`), replacement: fileURLToPath(new URL(`widget/element/${name}-script.ts`, import.meta.url)) };
+}
+
 function panelBuild() {
   return {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
     minify: true,
-    lib: { entry: 'widget/view/mount-panel.tsx', formats: ['es' as const], fileName: () => 'agento-chat-panel.js' },
-    rolldownOptions: { output: { inlineDynamicImports: true, minify: true } },
+    // The panel, plus one small file per language table (`agento-chat-lang-de.js`, …) that the loader
+    // imports only for a page in that language: no language but English is in the loader or the panel.
+    lib: {
+      entry: {
+        'agento-chat-panel': 'widget/view/mount-panel.tsx',
+        ...Object.fromEntries(LANGUAGES.map((language) => [`agento-chat-lang-${language}`, `widget/i18n/${language}.ts`])),
+      },
+      formats: ['es' as const],
+      fileName: (_format: string, name: string) => `${name}.js`,
+    },
+    // Several entries need code splitting on; they share no module, so no other chunk appears
+    // (test/package/dist-files.test.ts checks the file list).
+    rolldownOptions: { output: { chunkFileNames: 'agento-chat-[name].js', minify: true } },
   };
 }
