@@ -7,7 +7,7 @@ import { agentoDemo } from './demo/dev-server.js';
 // the npm package (ESM, dependencies external), the script-tag panel (ESM, self-contained, loaded on demand)
 // and the script-tag loader (IIFE: defines the element, draws the launcher, imports the panel when needed).
 export default defineConfig(({ mode }) => ({
-  plugins: [agentoDemo()],
+  plugins: process.env.VITEST ? [] : [agentoDemo()], // the demo server: npm start
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
   build: mode === 'loader' ? loaderBuild() : mode === 'panel' ? panelBuild() : packageBuild(),

@@ -1,4 +1,13 @@
 export * from './core/index.js';
-export { AgentoChatElement } from './element/index.js';
-export type { Mode } from './element/index.js';
-export type { Strings } from './view/strings.js';
+export { AgentoChatElement, AgentoCloseEvent, AgentoErrorEvent, AgentoMessageEvent, AgentoOpenEvent, AgentoSessionEvent } from './element/index.js';
+export type {
+  AgentoChatAttributes,
+  AgentoChatEventMap,
+  AgentoChatEventProps,
+  AgentoChatReactProps,
+  Language,
+  Mode,
+  Position,
+  Strings,
+  Theme,
+} from './element/index.js';

@@ -18,7 +18,7 @@ export function findChromium(): string {
   const override = process.env.CHROMIUM_PATH;
   if (override) {
     if (existsSync(override)) return override;
-    throw new Error(`CHROMIUM_PATH=${override} does not exist.`);
+    throw new Error(`CHROMIUM_PATH=${override} does not exist: point it at a Chromium or Chrome binary, or unset it to search the usual places.`);
   }
   const found = CANDIDATES.find((path) => existsSync(path));
   if (!found) {

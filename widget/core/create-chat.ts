@@ -1,11 +1,16 @@
-import { batch, signal } from '@preact/signals-core';
-import { AgentoError, HttpError, StreamError } from './errors.js';
+import { batch, effect, signal } from '@preact/signals-core';
+import { followOnline, followVisible } from './environment.js';
+import { AgentoError, HttpError, NetworkError, StreamError } from './errors.js';
 import { createHttpTransport } from './http-transport.js';
+import { defaultRetryPolicy, delay, retryDelay } from './retry-policy.js';
 import { createSessionStore } from './session-store.js';
-import type { Chat, ChatMessage, ChatOptions, ChatStatus, ChatStreamEvent, HistoryMessage } from './types.js';
+import type { Chat, ChatMessage, ChatOptions, ChatStatus, ChatStreamEvent, HistoryMessage, RetryState } from './types.js';
 
 /** How many messages the first history page shows. */
 export const HISTORY_PAGE_SIZE = 50;
+
+/** The longest pause between two polls of `watch`. */
+const MAX_POLL_MS = 60_000;
 
 const frame = (flush: () => void): void => {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
@@ -17,6 +22,15 @@ const isAbort = (error: unknown): boolean => (error as { name?: string } | null)
 const toAgentoError = (error: unknown): AgentoError =>
   error instanceof AgentoError ? error : new AgentoError('unexpected', String((error as Error)?.message ?? error), { cause: error });
 
+/** Calls an integrator's callback. A bug in it must not break the chat (actions never reject), so it is logged, not thrown. */
+function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  try {
+    callback?.(value);
+  } catch (error) {
+    console.error('agento-chat: a callback threw.', error);
+  }
+}
+
 /**
  * Creates a chat with no UI: state in signals, actions that never reject.
  *
@@ -24,21 +38,34 @@ const toAgentoError = (error: unknown): AgentoError =>
  * so a UI can follow that message's `state` from `sending` to `complete` or `failed`.
  */
 export function createChat(options: ChatOptions): Chat {
-  const { endpoint, schedule = frame, onMessage, onError, onSession } = options;
-  const transport = options.transport ?? createHttpTransport({ endpoint, fetch: options.fetch });
+  const { endpoint, schedule = frame, onMessage, onError, onSession, pollMs = 5000 } = options;
+  const transport = options.transport ?? createHttpTransport({ endpoint, fetch: options.fetch, idleTimeoutMs: options.idleTimeoutMs });
   const store = createSessionStore(endpoint, options.storage);
+  const policy = { ...defaultRetryPolicy, ...(options.retry === false ? { limit: 1 } : options.retry) };
+  const [online, stopOnline] = options.online ? [options.online] : followOnline();
+  const [visible, stopVisible] = options.visible ? [options.visible] : followVisible();
 
   const messages = signal<readonly ChatMessage[]>([]);
   const status = signal<ChatStatus>('idle');
   const error = signal<AgentoError | null>(null);
   const sessionId = signal<string | null>(store.get());
+  const retrying = signal<RetryState | null>(null);
 
   let seq = 0;
   let inflight: AbortController | null = null;
+  /** Aborted by `dispose`: background syncs. */
+  const life = new AbortController();
+  /** Messages whose place in the server's history is known: the server's own, and cut replies `merge` placed. */
+  const anchored = new WeakSet<ChatMessage>();
+  /** The timestamp of the newest server message shown: where the next sync starts (`since`). */
+  let cursor: string | undefined;
+
+  const busy = () => status.peek() === 'submitted' || status.peek() === 'streaming';
 
   const unsubscribe = store.subscribe((id) => {
+    // Another tab finished a reply in this conversation: catch up.
+    if (id === sessionId.peek()) return void (id && sync());
     // Another tab started a new conversation or forgot the session: follow it.
-    if (id === sessionId.peek()) return;
     abort();
     batch(() => {
       sessionId.value = id;
@@ -66,7 +93,7 @@ export function createChat(options: ChatOptions): Chat {
       error.value = err;
       status.value = 'error';
     });
-    onError?.(err);
+    notify(onError, err);
     return err;
   }
 
@@ -83,16 +110,95 @@ export function createChat(options: ChatOptions): Chat {
   function useSession(id: string | null): void {
     sessionId.value = id;
     store.set(id);
-    if (id) onSession?.(id);
+    if (id) notify(onSession, id);
   }
 
-  const fromHistory = (m: HistoryMessage): ChatMessage => ({
-    id: `m${++seq}`,
-    role: m.role,
-    content: m.content,
-    timestamp: m.timestamp,
-    state: 'complete',
-  });
+  const fromHistory = (m: HistoryMessage): ChatMessage => {
+    const message: ChatMessage = { id: `m${++seq}`, role: m.role, content: m.content, timestamp: m.timestamp, state: 'complete' };
+    anchored.add(message);
+    return message;
+  };
+
+  /**
+   * Puts what the server returned into the conversation with no duplicates. The rule: the server is
+   * the truth for every message it returned. `data` holds the messages after the last anchored one
+   * (`since` its time), or (`full`) the newest page of all; it replaces the local messages after that
+   * point, except what the server cannot know:
+   * - a local copy of a sent message or finished reply stays unless `data` holds one with the same
+   *   role and content (each server message stands in for one copy), so a server that stores a reply
+   *   a moment late hides nothing; a `full` load, whose page may not reach that far back, drops it;
+   * - failed, sending and streaming messages stay, after the server's, in order;
+   * - a cut-off or stopped reply goes right after its question (the newest server message with that
+   *   text) and is anchored there, unless the server holds a finished reply there, which replaces it.
+   * Server messages already shown (same role, content and timestamp) are skipped, should a server's `since` include its bound.
+   * Returns whether the server had anything new.
+   */
+  function merge(data: readonly HistoryMessage[], full: boolean): boolean {
+    const list = messages.peek();
+    const cut = full ? 0 : list.findLastIndex((m) => anchored.has(m)) + 1;
+    const key = (m: HistoryMessage) => m.role + '\n' + m.content;
+    const seen = new Set(list.slice(0, cut).map((m) => key(m) + m.timestamp));
+    const fresh = data.filter((m) => !seen.has(key(m) + m.timestamp)).map(fromHistory);
+    const copies = fresh.map(key);
+    const out = [...list.slice(0, cut), ...fresh];
+    const rest: ChatMessage[] = [];
+    list.slice(cut).forEach((m, i) => {
+      if (m.state === 'complete') {
+        if (anchored.has(m)) return; // a server message `data` replaces (full load)
+        const j = copies.indexOf(key(m));
+        if (j >= 0) copies[j] = '';
+        else if (!full) rest.push(m);
+      } else if (m.role === 'assistant' && m.state !== 'streaming') {
+        const question = list[cut + i - 1];
+        const at =
+          question?.role !== 'user' || rest.includes(question) ? -1 : out.findLastIndex((x) => x.role === 'user' && x.content === question.content);
+        const after = out[at + 1];
+        if (at < 0) rest.push(m);
+        else if (after?.role !== 'assistant' || after.state !== 'complete') {
+          out.splice(at + 1, 0, m);
+          anchored.add(m);
+        }
+      } else rest.push(m);
+    });
+    const next = [...out, ...rest];
+    if (next.length !== list.length || next.some((m, i) => m !== list[i])) messages.value = next;
+    if (fresh.length || full) cursor = fresh.at(-1)?.timestamp;
+    return fresh.length > 0;
+  }
+
+  /** Fetches and merges the history `since` the cursor, or (`full`) its newest page. */
+  async function pull(full: boolean, abortSignal: AbortSignal): Promise<boolean> {
+    const id = sessionId.peek();
+    if (!id) return false;
+    const since = full ? undefined : cursor;
+    let page = await transport.history(id, since ? { since, limit: HISTORY_PAGE_SIZE } : { limit: HISTORY_PAGE_SIZE }, abortSignal);
+    const { total } = page.pagination;
+    // History comes oldest first: when it is longer than a page, the newest page is the one to show.
+    // (Compared with the page size, not `data.length`: the transport drops non-messages, which would ask for a negative offset.)
+    if (total > HISTORY_PAGE_SIZE) {
+      // More than a page since the cursor: a gap would hide messages, so show the newest page of all instead.
+      if (since) return pull(true, abortSignal);
+      page = await transport.history(id, { limit: HISTORY_PAGE_SIZE, offset: total - HISTORY_PAGE_SIZE }, abortSignal);
+    }
+    return id === sessionId.peek() && merge(page.data, full || total > HISTORY_PAGE_SIZE);
+  }
+
+  let syncing: Promise<boolean> | undefined;
+  let again = false;
+
+  function sync(): Promise<boolean> {
+    // One sync at a time; a call during one makes it run once more, so nothing that changed meanwhile is missed.
+    if (syncing) return (again = true), syncing;
+    return (syncing = (async () => {
+      let changed = false;
+      do {
+        again = false;
+        changed = (await pull(false, life.signal).catch(() => false)) || changed;
+      } while (again);
+      syncing = undefined;
+      return changed;
+    })());
+  }
 
   async function loadHistory(): Promise<void> {
     const id = sessionId.peek();
@@ -100,14 +206,8 @@ export function createChat(options: ChatOptions): Chat {
     const { signal: abortSignal } = begin();
     status.value = 'loading';
     try {
-      let page = await transport.history(id, { limit: HISTORY_PAGE_SIZE }, abortSignal);
-      const { total } = page.pagination;
-      // History comes oldest first: when it is longer than a page, the newest page is the one to show.
-      if (total > page.data.length) {
-        page = await transport.history(id, { limit: HISTORY_PAGE_SIZE, offset: total - HISTORY_PAGE_SIZE }, abortSignal);
-      }
+      await pull(true, abortSignal);
       batch(() => {
-        messages.value = page.data.map(fromHistory);
         status.value = 'idle';
         error.value = null;
       });
@@ -140,15 +240,34 @@ export function createChat(options: ChatOptions): Chat {
     });
 
     let events: AsyncIterable<ChatStreamEvent>;
+    let last: unknown;
     try {
-      let id = sessionId.peek();
-      if (!id) {
-        id = await transport.createSession(controller.signal);
-        useSession(id);
+      // Retried only up to here: once `send` resolves the proxy has the message, and it is never replayed.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          if (!online.peek()) throw new NetworkError('The browser is offline.', undefined, 'offline');
+          let id = sessionId.peek();
+          if (!id) {
+            id = await transport.createSession(controller.signal);
+            useSession(id);
+          }
+          events = await transport.send(id, message, controller.signal);
+          break;
+        } catch (cause) {
+          const wait = controller.signal.aborted ? -1 : retryDelay(policy, cause, attempt);
+          if (wait < 0) throw cause;
+          last = cause;
+          retrying.value = { attempt: attempt + 1, at: Date.now() + wait };
+          try {
+            await delay(wait, controller.signal);
+          } finally {
+            retrying.value = null;
+          }
+        }
       }
-      events = await transport.send(id, message, controller.signal);
     } catch (cause) {
-      const err = isAbort(cause) ? new AgentoError('aborted', 'The message was not sent.') : toAgentoError(cause);
+      // Stopped while waiting to retry: the message fails with the error that caused the wait.
+      const err = isAbort(cause) ? (last ? toAgentoError(last) : new AgentoError('aborted', 'The message was not sent.')) : toAgentoError(cause);
       update(user.id, { state: 'failed', error: err });
       if (isAbort(cause)) status.value = 'idle';
       else fail(err);
@@ -156,7 +275,7 @@ export function createChat(options: ChatOptions): Chat {
     }
 
     const accepted = update(user.id, { state: 'complete' });
-    if (accepted) onMessage?.(accepted);
+    if (accepted) notify(onMessage, accepted);
     const reply = add({ role: 'assistant', content: '', state: 'streaming' });
 
     // Tokens are buffered and flushed at most once per scheduled frame, so the view never renders per token.
@@ -173,6 +292,8 @@ export function createChat(options: ChatOptions): Chat {
     let done = false;
     try {
       for await (const event of events) {
+        // A custom transport may ignore the signal: nothing that arrives after stop() is kept.
+        if (controller.signal.aborted) break;
         if (event.type === 'text') {
           pending += event.content;
           if (status.peek() !== 'streaming') status.value = 'streaming';
@@ -193,7 +314,7 @@ export function createChat(options: ChatOptions): Chat {
         status.value = 'idle';
         return update(reply.id, { state: 'complete' });
       });
-      if (finished) onMessage?.(finished);
+      if (finished) notify(onMessage, finished);
     } catch (cause) {
       batch(() => {
         flush();
@@ -203,23 +324,87 @@ export function createChat(options: ChatOptions): Chat {
         } else {
           const err = fail(cause);
           update(reply.id, { state: 'interrupted', error: err });
+          // The server may hold more than the cut stream brought (another tab's messages, a late reply).
+          void sync();
         }
       });
     } finally {
       if (inflight === controller) inflight = null;
+      // The server has the message (and maybe the reply): other tabs catch up.
+      store.touch();
     }
   }
 
   async function retry(id: string): Promise<void> {
-    const failed = messages.peek().find((m) => m.id === id && m.role === 'user' && m.state === 'failed');
-    if (!failed || status.peek() === 'submitted' || status.peek() === 'streaming') return;
-    messages.value = messages.peek().filter((m) => m !== failed);
-    await send(failed.content);
+    const list = messages.peek();
+    const index = list.findIndex((m) => m.id === id);
+    const message = list[index];
+    if (busy() || !message) return;
+    if (message.state === 'failed') {
+      messages.value = list.filter((m) => m !== message);
+      return send(message.content);
+    }
+    if (message.state !== 'interrupted') return;
+    // The server may have kept the whole reply (sync then shows it in place of the cut one); if not, ask again.
+    const question = list.slice(0, index).findLast((m) => m.role === 'user');
+    await sync();
+    if (question && messages.peek().some((m) => m.id === id)) await send(question.content);
   }
 
   function stop(): void {
-    abort();
+    // Only a reply (or its send) is stopped: a history load in flight shares `inflight`, and aborting it would leave `loading` for good.
+    if (busy()) abort();
   }
+
+  function cancelRetry(): void {
+    if (retrying.peek()) abort();
+  }
+
+  let watchers = 0;
+  let interval = pollMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Schedules the next poll of `watch`, when someone watches and the page is visible and online. */
+  function poll(wait = interval): void {
+    clearTimeout(timer);
+    timer =
+      watchers > 0 && pollMs > 0 && visible.peek() && online.peek() && !life.signal.aborted
+        ? setTimeout(async () => {
+            // A streaming reply is news enough; its end tells the other tabs.
+            const changed = !busy() && (await sync());
+            interval = changed ? pollMs : Math.min(interval * 2, MAX_POLL_MS);
+            poll();
+          }, wait)
+        : undefined;
+  }
+
+  function watch(): () => void {
+    watchers++;
+    interval = pollMs;
+    poll();
+    let watching = true;
+    return () => {
+      if (watching) (watching = false), watchers--, poll();
+    };
+  }
+
+  /** Back online: send again what failed for the network, in order, then catch up. */
+  async function resume(): Promise<void> {
+    if (error.peek() instanceof NetworkError && status.peek() === 'error') status.value = 'idle';
+    if (policy.limit > 1) for (const m of messages.peek()) if (m.state === 'failed' && m.error instanceof NetworkError) await retry(m.id);
+    await sync();
+  }
+
+  let wasOnline = online.peek();
+  const unwatchEnvironment = effect(() => {
+    const now = online.value;
+    // Read to re-run on a change: a page that becomes visible again polls at once.
+    void visible.value;
+    if (now && !wasOnline) void resume();
+    wasOnline = now;
+    interval = pollMs;
+    poll(0);
+  });
 
   async function newConversation(): Promise<void> {
     abort();
@@ -234,8 +419,29 @@ export function createChat(options: ChatOptions): Chat {
 
   function dispose(): void {
     abort();
+    life.abort();
     unsubscribe();
+    unwatchEnvironment();
+    stopOnline?.();
+    stopVisible?.();
+    clearTimeout(timer);
   }
 
-  return { messages, status, error, sessionId, loadHistory, send, retry, stop, newConversation, dispose };
+  return {
+    messages,
+    status,
+    error,
+    sessionId,
+    retrying,
+    online,
+    loadHistory,
+    send,
+    retry,
+    cancelRetry,
+    stop,
+    sync,
+    watch,
+    newConversation,
+    dispose,
+  };
 }

@@ -23,11 +23,11 @@ export class HttpError extends AgentoError {
   }
 }
 
-/** The request never got an answer: offline, DNS, CORS, connection refused. */
+/** The request never got an answer: DNS, CORS, connection refused (`network_error`), or the browser is offline (`offline`: nothing was sent). */
 export class NetworkError extends AgentoError {
   override name = 'NetworkError' as const;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('network_error', message, options);
+  constructor(message: string, options?: { cause?: unknown }, code: 'network_error' | 'offline' = 'network_error') {
+    super(code, message, options);
   }
 }
 

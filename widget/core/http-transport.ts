@@ -51,7 +51,7 @@ export function createHttpTransport({ endpoint, fetch: fetchFn, idleTimeoutMs = 
       for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
       const page = await json<HistoryPage>(await request(`/messages?${params}`, { signal }));
       if (!Array.isArray(page?.data)) throw new AgentoError('bad_response', 'The chat server sent a malformed history.');
-      const data = page.data.filter((m) => (m.role === 'user' || m.role === 'assistant') && typeof m.content === 'string');
+      const data = page.data.filter((m) => m && (m.role === 'user' || m.role === 'assistant') && typeof m.content === 'string');
       const pagination = page.pagination ?? { total: data.length, limit: data.length, offset: 0 };
       return { data, pagination };
     },
@@ -64,6 +64,8 @@ export function createHttpTransport({ endpoint, fetch: fetchFn, idleTimeoutMs = 
         signal,
       });
       if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
+        // Release the connection: nobody will read this body.
+        response.body?.cancel().catch(() => {});
         throw new AgentoError('bad_response', 'The chat server did not answer with a stream.');
       }
       return readChatEvents(response.body, { idleTimeoutMs });

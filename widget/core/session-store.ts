@@ -4,7 +4,12 @@ import type { StorageLike } from './types.js';
 export interface SessionStore {
   get(): string | null;
   set(sessionId: string | null): void;
-  /** Calls back when another tab changes the token. Returns the unsubscribe function. */
+  /** Tells the other tabs that this conversation changed (a reply ended), so they catch up. */
+  touch(): void;
+  /**
+   * Calls back when another tab changes the token, or calls `touch` (then with the same token).
+   * Returns the unsubscribe function.
+   */
   subscribe(listener: (sessionId: string | null) => void): () => void;
 }
 
@@ -13,9 +18,16 @@ const VERSION = 1;
 /** The storage key: one per endpoint, so two widgets on a page never share a session. */
 export const sessionKey = (endpoint: string): string => `agento-chat:${endpoint}`;
 
+/**
+ * The key `touch` bumps. Apart from the token's key, so a bump racing a new conversation in another
+ * tab can never write an old token back.
+ */
+export const changeKey = (endpoint: string): string => `agento-chat-rev:${endpoint}`;
+
 /** Creates the store. `storage` defaults to `localStorage`; `null` keeps the token in memory only. */
 export function createSessionStore(endpoint: string, storage: StorageLike | null | undefined = defaultStorage()): SessionStore {
   const key = sessionKey(endpoint);
+  const rev = changeKey(endpoint);
   // Storage is read once; afterwards memory is the truth (storage may fail to write), kept fresh by `subscribe`.
   let memory: string | null | undefined;
 
@@ -38,9 +50,18 @@ export function createSessionStore(endpoint: string, storage: StorageLike | null
         // Quota exceeded or storage blocked: the token lives in memory for this page.
       }
     },
+    touch() {
+      try {
+        // A storage event fires only when the value changes.
+        storage?.setItem(rev, String(Math.random()));
+      } catch {
+        // Other tabs then learn of it from their poll.
+      }
+    },
     subscribe(listener) {
       if (!storage || typeof addEventListener !== 'function') return () => {};
       const onStorage = (event: StorageEvent) => {
+        if (event.key === rev && memory) return listener(memory);
         if (event.key !== key && event.key !== null) return; // null: another tab cleared all storage
         const next = read();
         if (next === memory) return;

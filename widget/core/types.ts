@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { AgentoError } from './errors.js';
+import type { RetryPolicy } from './retry-policy.js';
 
 /** Who wrote a message. */
 export type Role = 'user' | 'assistant';
@@ -103,6 +104,28 @@ export interface ChatOptions {
   readonly onError?: (error: AgentoError) => void;
   /** Called when a new session starts. */
   readonly onSession?: (sessionId: string) => void;
+  /**
+   * How a send that was not accepted is tried again (429, 5xx, network failures). Give the fields to
+   * change, or `false` for no automatic retry at all (nor the resend when the browser is back online).
+   * @defaultValue {@link defaultRetryPolicy}
+   */
+  readonly retry?: Partial<RetryPolicy> | false;
+  /** A reply silent this long (not even a keep-alive) is interrupted. Used by the default transport. @defaultValue 45000 */
+  readonly idleTimeoutMs?: number;
+  /** Whether the browser is online. @defaultValue follows `navigator.onLine` and the `online` / `offline` events */
+  readonly online?: ReadonlySignal<boolean>;
+  /** Whether the page is visible; {@link Chat.watch} polls only then. @defaultValue follows `document.visibilityState` */
+  readonly visible?: ReadonlySignal<boolean>;
+  /** The first pause between two polls of {@link Chat.watch}; it doubles while nothing changes, up to 60 s. `0`: no polling. @defaultValue 5000 */
+  readonly pollMs?: number;
+}
+
+/** A send waiting to try again. */
+export interface RetryState {
+  /** The attempt to come: 2 for the first retry. */
+  readonly attempt: number;
+  /** When it will start, in epoch milliseconds. */
+  readonly at: number;
 }
 
 /** A UI-free chat: state in signals, actions that never reject. */
@@ -112,12 +135,39 @@ export interface Chat {
   readonly error: ReadonlySignal<AgentoError | null>;
   /** The current session token, or null before the first message. */
   readonly sessionId: ReadonlySignal<string | null>;
+  /** Set while a send waits to try again ("retrying in N s"); null otherwise. */
+  readonly retrying: ReadonlySignal<RetryState | null>;
+  /**
+   * Whether the browser is online. Offline, a send fails at once (a `NetworkError` with code
+   * `offline`: nothing doomed is sent); back online, messages that failed for the network are sent
+   * again, in order, and the conversation catches up with the server.
+   */
+  readonly online: ReadonlySignal<boolean>;
   /** Loads the stored session's history. A token the proxy no longer accepts is dropped quietly. */
   loadHistory(): Promise<void>;
   /** Sends a message and streams the reply. Creates a session first when there is none. */
   send(text: string): Promise<void>;
-  /** Sends a `failed` user message again, in its place at the end of the conversation. */
+  /**
+   * Sends a `failed` user message again, in its place at the end of the conversation. For an
+   * `interrupted` reply: catches up with the server first, which shows the whole reply if the server
+   * kept one; otherwise asks the question that reply answered again, as a new turn (the cut reply stays).
+   */
   retry(messageId: string): Promise<void>;
+  /** Stops waiting for a retry: the message becomes `failed`, with the error that caused the wait. */
+  cancelRetry(): void;
+  /**
+   * Catches up with the server (history `since` the newest message it gave), after a cut, when
+   * another tab says the conversation changed, and from {@link Chat.watch}. Never rejects; resolves
+   * to whether the server had anything new.
+   */
+  sync(): Promise<boolean>;
+  /**
+   * Polls the server with {@link Chat.sync} while the page is visible and online, so messages sent
+   * from another tab show up: every `pollMs`, doubling while nothing changes, up to 60 s, at once when
+   * the page becomes visible again. Call it while the chat is on screen; call the function it
+   * returns to stop.
+   */
+  watch(): () => void;
   /** Stops the reply in progress; its text so far is kept. */
   stop(): void;
   /** Starts a new, empty conversation. */

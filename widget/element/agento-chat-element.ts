@@ -1,8 +1,13 @@
+import type { Chat } from '../core/index.js';
+import { isRightToLeft, resolveLanguage, type Language } from '../i18n/languages.js';
 import type { PanelHandle, PanelOptions } from '../view/mount-panel.js';
 import { adoptStyles } from '../view/adopt-styles.js';
-import { en, type Strings } from '../view/strings.js';
-import { readBoolean, readMode, readText, type Mode } from './attributes.js';
+import { shellEn } from '../view/shell-strings.js';
+import type { Strings } from '../view/strings.js';
+import { readBoolean, readDirection, readMode, readPosition, readText, readTheme, type Mode, type Position, type Theme } from './attributes.js';
+import { AgentoCloseEvent, AgentoErrorEvent, AgentoMessageEvent, AgentoOpenEvent, AgentoSessionEvent } from './events.js';
 import { loadPanel } from './load-panel.js';
+import { loadStrings } from './load-strings.js';
 import { shellCss } from './shell-styles.js';
 
 // Lets the module be imported during server-side rendering, where HTMLElement does not exist.
@@ -10,18 +15,51 @@ const BaseElement = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** Language tables, loaded once per page and shared by every widget. A table that fails to load means English. */
+const tables = new Map<Language, Promise<Partial<Strings>>>();
+
+function table(language: Language): Promise<Partial<Strings>> {
+  if (language === 'en') return Promise.resolve({});
+  let loading = tables.get(language);
+  if (!loading) tables.set(language, (loading = loadStrings(language).catch((error: unknown) => (console.error('<agento-chat>:', error), {}))));
+  return loading;
+}
+
+/** Resolves once the chat is not loading its history, so a message sent from code lands after it. */
+function settled(chat: Chat): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = chat.status.subscribe((status) => {
+      if (status === 'loading') return;
+      resolve();
+      queueMicrotask(() => stop());
+    });
+  });
+}
+
 /**
  * `<agento-chat>`: a chat with an Agento agent, streamed through your proxy.
  *
  * The element itself is a small shell: it draws the launcher and loads the chat panel
- * when it is first needed (open, inline mode, or the visitor's intent).
+ * when it is first needed (open, inline mode, or the visitor's intent). Words in other
+ * languages than English load on demand, one small file per language.
  *
  * @attr endpoint - Base URL of your Agento proxy, for example `/api/agento`. Required.
- * @attr title - The heading of the chat panel.
- * @attr placeholder - The composer's placeholder.
- * @attr open - Present: the panel is open.
  * @attr mode - `floating` (default: a launcher button and a panel over the page) or `inline` (in the page's flow).
+ * @attr open - Present: the panel is open (floating mode). Property: {@link AgentoChatElement.isOpen} (read-only; `open()` is a method).
+ * @attr theme - `light` (default), `dark`, or `auto` (follows the visitor's `prefers-color-scheme`).
+ * @attr position - `bottom-right` or `bottom-left`. Default: `bottom-right`, or `bottom-left` when the widget is right to left.
+ * @attr lang - The widget's language (`en`, `de`, `fr`, `es`, `ja`, `ar`; `de-AT` means `de`; others fall back to English). Default: the page's.
+ * @attr dir - `ltr` or `rtl`. Default: the page's direction, or the language's when `lang` is set on the element.
+ * @attr title - The heading of the chat panel (the `title` property reflects it, as on every element).
+ * @attr placeholder - The composer's placeholder.
  * @attr greeting - Shown in an empty conversation.
+ * @attr launcher-label - The launcher's label while the chat is closed.
+ *
+ * @event agento-open - {@link AgentoOpenEvent}: the panel opened.
+ * @event agento-close - {@link AgentoCloseEvent}: the panel closed.
+ * @event agento-message - {@link AgentoMessageEvent}: a user or assistant message was completed; `detail.message`.
+ * @event agento-error - {@link AgentoErrorEvent}: the chat met an error; `detail.error` is the typed `AgentoError`.
+ * @event agento-session - {@link AgentoSessionEvent}: a new session started; `detail.sessionId`.
  *
  * @csspart launcher - The round button that opens the chat.
  * @csspart panel - The chat panel.
@@ -30,13 +68,29 @@ const SVG = 'http://www.w3.org/2000/svg';
  * @csspart new-conversation - The button that starts a new conversation.
  * @csspart messages - The scrolling conversation.
  * @csspart message - Each message; also `message-user` or `message-assistant`.
+ * @csspart message-user - A message of the visitor.
+ * @csspart message-assistant - A message of the assistant.
  * @csspart input - The text box.
  * @csspart send - The send button.
  * @csspart stop - The stop button, while a reply streams.
- * @csspart error - The error line.
+ * @csspart error - The error line (and the notice shown when `endpoint` is missing).
+ *
+ * The custom properties (`--agento-accent` and the rest) are listed in the README's reference.
  */
 export class AgentoChatElement extends BaseElement {
-  static readonly observedAttributes = ['endpoint', 'title', 'placeholder', 'open', 'mode', 'greeting'];
+  static readonly observedAttributes = [
+    'endpoint',
+    'mode',
+    'open',
+    'theme',
+    'position',
+    'lang',
+    'dir',
+    'title',
+    'placeholder',
+    'greeting',
+    'launcher-label',
+  ];
 
   readonly #root: ShadowRoot;
   readonly #launcher: HTMLButtonElement;
@@ -45,11 +99,16 @@ export class AgentoChatElement extends BaseElement {
   #loading: Promise<PanelHandle | undefined> | undefined;
   #warned = false;
   #focusOnOpen = false;
+  #wasOpen: boolean | undefined;
+  #strings: Partial<Strings> = {};
+  #language: Language | undefined;
+  #table: Partial<Strings> = {};
+  #tableReady: Promise<unknown> = Promise.resolve();
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    adoptStyles(this.#root, shellCss, this.getAttribute('nonce'));
+    adoptStyles(this.#root, shellCss, this.#nonce());
 
     this.#launcher = document.createElement('button');
     this.#launcher.type = 'button';
@@ -68,16 +127,44 @@ export class AgentoChatElement extends BaseElement {
     this.#root.append(this.#launcher, this.#container);
   }
 
-  /** Base URL of the proxy. */
-  get endpoint(): string | undefined {
-    return readText(this.getAttribute('endpoint'));
+  /** Base URL of the proxy (the `endpoint` attribute). */
+  declare endpoint: string | undefined;
+  /** `floating` or `inline` (the `mode` attribute). @defaultValue `'floating'` */
+  declare mode: Mode;
+  /** `light`, `dark` or `auto` (the `theme` attribute). @defaultValue `'light'` */
+  declare theme: Theme;
+  /** Shown in an empty conversation (the `greeting` attribute). */
+  declare greeting: string | undefined;
+  /** The composer's placeholder (the `placeholder` attribute); unset, the language's word. */
+  declare placeholder: string | undefined;
+  /** The launcher's label while the chat is closed (the `launcher-label` attribute); unset, the language's word. */
+  declare launcherLabel: string | undefined;
+
+  /**
+   * The corner of the launcher and the floating panel (the `position` attribute).
+   * @defaultValue `'bottom-right'`, or `'bottom-left'` when the widget is right to left
+   */
+  get position(): Position {
+    return readPosition(this.getAttribute('position')) ?? (this.#direction(this.#resolveLanguage()) === 'rtl' ? 'bottom-left' : 'bottom-right');
+  }
+  set position(value: Position | null | undefined) {
+    reflect(this, 'position', value);
   }
 
-  get mode(): Mode {
-    return readMode(this.getAttribute('mode'));
+  /**
+   * Replaces any of the widget's words, over the language's table; the `title`, `placeholder` and
+   * `launcher-label` attributes win over it. Assign a new object to change words: the getter
+   * returns a copy.
+   */
+  get strings(): Partial<Strings> {
+    return { ...this.#strings };
+  }
+  set strings(value: Partial<Strings> | null | undefined) {
+    this.#strings = { ...value };
+    if (this.isConnected) this.#render();
   }
 
-  /** Whether the panel shows: always in inline mode. */
+  /** Whether the panel shows: the `open` attribute, and always in inline mode. Read-only: use `open()`, `close()`, `toggle()`. */
   get isOpen(): boolean {
     return this.mode === 'inline' || readBoolean(this.getAttribute('open'));
   }
@@ -99,9 +186,34 @@ export class AgentoChatElement extends BaseElement {
     if (hadFocus) this.#launcher.focus();
   }
 
+  /** Opens the panel when it is closed, closes it when it is open. */
   toggle(): void {
     if (this.isOpen) this.close();
     else this.open();
+  }
+
+  /**
+   * Sends a message as if the visitor had typed it: opens the panel (loading it first if needed),
+   * waits for the stored conversation, then sends. Resolves once the reply has finished, failed or
+   * stopped; never rejects (errors arrive as `agento-error`). Ignored while a reply streams, and
+   * without an `endpoint`.
+   */
+  async send(text: string): Promise<void> {
+    this.open();
+    const chat = (await this.#load())?.chat;
+    if (!chat) return;
+    await settled(chat);
+    await chat.send(text);
+  }
+
+  /** Stops the reply in progress; its text so far is kept. */
+  stop(): void {
+    this.#panel?.chat.stop();
+  }
+
+  /** Starts a new, empty conversation (loading the panel first if needed, without opening it). */
+  async newConversation(): Promise<void> {
+    await (await this.#load())?.chat.newConversation();
   }
 
   connectedCallback(): void {
@@ -118,33 +230,77 @@ export class AgentoChatElement extends BaseElement {
     if (this.isConnected) this.#render();
   }
 
-  #strings(): Strings {
-    const title = readText(this.getAttribute('title'));
-    const placeholder = readText(this.getAttribute('placeholder'));
-    return { ...en, ...(title && { title }), ...(placeholder && { placeholder }) };
+  #nonce(): string | null {
+    // Browsers hide a `nonce` attribute once the element is in a page with a CSP; the property keeps it.
+    return this.nonce || this.getAttribute('nonce');
   }
 
-  #options(): PanelOptions {
+  /** The built-in language to speak: the element's `lang`, else the page's; English when there is no table for it. */
+  #resolveLanguage(): Language {
+    return resolveLanguage(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+  }
+
+  /** `dir` on the element wins; then the page's direction, unless `lang` on the element chose another language. */
+  #direction(language: Language): 'ltr' | 'rtl' {
+    const page = this.hasAttribute('lang') ? undefined : (this.parentElement?.closest('[dir]') ?? document.documentElement).getAttribute('dir');
+    return readDirection(this.getAttribute('dir')) ?? readDirection(page) ?? (isRightToLeft(language) ? 'rtl' : 'ltr');
+  }
+
+  /** Starts loading a language's table; the widget draws again when it arrives. */
+  #useLanguage(language: Language): void {
+    this.#language = language;
+    this.#table = {};
+    this.#tableReady = table(language).then((words) => {
+      if (this.#language !== language) return;
+      this.#table = words;
+      if (this.isConnected) this.#render();
+    });
+  }
+
+  /** The words over English: language table, then the `strings` property, then the attributes. */
+  #words(): Partial<Strings> {
+    const title = readText(this.getAttribute('title'));
+    const placeholder = this.placeholder;
+    const launcherOpen = this.launcherLabel;
+    return { ...this.#table, ...this.#strings, ...(title && { title }), ...(placeholder && { placeholder }), ...(launcherOpen && { launcherOpen }) };
+  }
+
+  #options(words: Partial<Strings>): PanelOptions {
     return {
       endpoint: this.endpoint ?? '',
       mode: this.mode,
-      strings: this.#strings(),
-      greeting: readText(this.getAttribute('greeting')),
-      nonce: this.getAttribute('nonce'),
+      strings: words,
+      greeting: this.greeting,
+      open: this.isOpen,
+      nonce: this.#nonce(),
       onClose: () => this.close(),
+      onMessage: (message) => this.dispatchEvent(new AgentoMessageEvent(message)),
+      onError: (error) => this.dispatchEvent(new AgentoErrorEvent(error)),
+      onSession: (sessionId) => this.dispatchEvent(new AgentoSessionEvent(sessionId)),
     };
   }
 
   #render(): void {
+    const language = this.#resolveLanguage();
+    if (language !== this.#language) this.#useLanguage(language);
+    const words = this.#words();
+    const shell = { ...shellEn, ...words };
     const open = this.isOpen;
     const inline = this.mode === 'inline';
-    const strings = this.#strings();
+    const left = this.position === 'bottom-left';
     this.#launcher.hidden = inline;
+    this.#launcher.classList.toggle('left', left);
     this.#launcher.setAttribute('aria-expanded', String(open));
-    this.#launcher.setAttribute('aria-label', open ? strings.launcherClose : strings.launcherOpen);
-    this.#launcher.title = open ? strings.launcherClose : strings.launcherOpen;
+    this.#launcher.setAttribute('aria-label', open ? shell.launcherClose : shell.launcherOpen);
+    this.#launcher.title = open ? shell.launcherClose : shell.launcherOpen;
     this.#container.hidden = !open;
+    this.#container.dir = this.#direction(language);
     this.#container.classList.toggle('inline', inline);
+    this.#container.classList.toggle('left', left);
+
+    const changed = this.#wasOpen !== undefined && this.#wasOpen !== open;
+    this.#wasOpen = open;
+    if (changed) this.dispatchEvent(open ? new AgentoOpenEvent() : new AgentoCloseEvent());
 
     if (!this.endpoint) {
       this.#panel?.unmount();
@@ -152,18 +308,18 @@ export class AgentoChatElement extends BaseElement {
       this.#loading = undefined;
       if (!this.#warned) {
         this.#warned = true;
-        console.error('<agento-chat>: the `endpoint` attribute is missing, e.g. <agento-chat endpoint="/api/agento">.');
+        console.error('<agento-chat>: set its endpoint attribute, e.g. endpoint="/api/agento".');
       }
       const notice = document.createElement('p');
       notice.className = 'notice';
       notice.setAttribute('part', 'error');
       notice.setAttribute('role', 'alert');
-      notice.textContent = strings.missingEndpoint;
+      notice.textContent = shell.missingEndpoint;
       this.#container.replaceChildren(notice);
       return;
     }
 
-    this.#panel?.update(this.#options());
+    this.#panel?.update(this.#options(words));
     if (open) {
       const focus = this.#focusOnOpen;
       this.#focusOnOpen = false;
@@ -171,14 +327,14 @@ export class AgentoChatElement extends BaseElement {
     }
   }
 
-  /** Loads and mounts the panel once; later calls share the same promise. */
+  /** Loads and mounts the panel once (with the language's words); later calls share the same promise. */
   #load(): Promise<PanelHandle | undefined> {
     if (!this.endpoint) return Promise.resolve(undefined);
-    return (this.#loading ??= loadPanel().then(
-      ({ mountPanel }) => {
+    return (this.#loading ??= Promise.all([loadPanel(), this.#tableReady]).then(
+      ([{ mountPanel }]) => {
         if (!this.isConnected || !this.endpoint || this.#panel) return this.#panel;
         this.#container.replaceChildren();
-        return (this.#panel = mountPanel(this.#root, this.#container, this.#options()));
+        return (this.#panel = mountPanel(this.#root, this.#container, this.#options(this.#words())));
       },
       (error: unknown) => {
         this.#loading = undefined;
@@ -187,6 +343,33 @@ export class AgentoChatElement extends BaseElement {
       },
     ));
   }
+}
+
+/** Writes a property to its attribute; null or undefined removes it. */
+function reflect(element: Element, name: string, value: string | null | undefined): void {
+  if (value == null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+// The properties that mirror an attribute, defined once on the prototype: read through the attribute's
+// converter, written back to the attribute. Declared (with their documentation) in the class.
+for (const [property, attribute, read] of [
+  ['endpoint', 'endpoint', readText],
+  ['mode', 'mode', readMode],
+  ['theme', 'theme', readTheme],
+  ['greeting', 'greeting', readText],
+  ['placeholder', 'placeholder', readText],
+  ['launcherLabel', 'launcher-label', readText],
+] as const) {
+  Object.defineProperty(AgentoChatElement.prototype, property, {
+    configurable: true,
+    get(this: Element) {
+      return read(this.getAttribute(attribute));
+    },
+    set(this: Element, value: string | null | undefined) {
+      reflect(this, attribute, value);
+    },
+  });
 }
 
 function icon(path: string): SVGSVGElement {

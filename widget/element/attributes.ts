@@ -1,7 +1,23 @@
 /** Typed readers for the element's attributes: one place that says what each attribute means. */
 export type Mode = 'floating' | 'inline';
 
+/** `auto` follows the visitor's `prefers-color-scheme`. */
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** The corner the launcher and the floating panel sit in. */
+export type Position = 'bottom-right' | 'bottom-left';
+
 export const readMode = (value: string | null): Mode => (value === 'inline' ? 'inline' : 'floating');
+
+export const readTheme = (value: string | null): Theme => (value === 'dark' || value === 'auto' ? value : 'light');
+
+/** A valid `position`, or undefined: the default then follows the reading direction. */
+export const readPosition = (value: string | null): Position | undefined =>
+  value === 'bottom-right' || value === 'bottom-left' ? value : undefined;
+
+/** A valid `dir`, or undefined (`auto`, missing or anything else). */
+export const readDirection = (value: string | null | undefined): 'ltr' | 'rtl' | undefined =>
+  value === 'ltr' || value === 'rtl' ? value : undefined;
 
 /** Boolean attributes follow HTML: present means true, whatever the value (`open="false"` is still open). */
 export const readBoolean = (value: string | null): boolean => value !== null;

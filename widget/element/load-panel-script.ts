@@ -1,10 +1,9 @@
 import type * as Panel from '../view/mount-panel.js';
+import { scriptUrl } from './script-url.js';
 
 // The script-tag build swaps this file in for load-panel.ts: the panel is a second file,
-// `agento-chat-panel.js`, next to `agento-chat.js`. Its URL is taken while the script runs,
-// the only moment `document.currentScript` points at it.
-const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
-const url = new URL('agento-chat-panel.js', base).href;
+// `agento-chat-panel.js`, next to `agento-chat.js`.
+const url = scriptUrl('agento-chat-panel.js');
 
 /** Loads the panel from next to the loader script. */
 export const loadPanel = (): Promise<typeof Panel> => import(/* @vite-ignore */ url);

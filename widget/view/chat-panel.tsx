@@ -1,7 +1,10 @@
+import { useEffect } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
 import { Composer } from './composer.js';
 import { ErrorLine } from './error-line.js';
 import { MessageList } from './message-list.js';
+import { ReplyAnnouncer } from './reply-announcer.js';
+import { useScrollLock } from './scroll-lock.js';
 import type { Strings } from './strings.js';
 
 export type Mode = 'floating' | 'inline';
@@ -11,13 +14,18 @@ export interface ChatPanelProps {
   strings: Strings;
   mode: Mode;
   greeting?: string | undefined;
+  /** Whether the panel shows; a floating panel open on a small screen stops the page behind from scrolling. @defaultValue true */
+  open?: boolean | undefined;
   onClose: () => void;
   inputRef?: { current: HTMLTextAreaElement | null };
 }
 
 /** The open chat: header, conversation, error line and composer. */
-export function ChatPanel({ chat, strings, mode, greeting, onClose, inputRef }: ChatPanelProps) {
+export function ChatPanel({ chat, strings, mode, greeting, open = true, onClose, inputRef }: ChatPanelProps) {
   const floating = mode === 'floating';
+  useScrollLock(floating && open);
+  // While on screen, poll for messages sent from other tabs (the chat pauses it in hidden tabs).
+  useEffect(() => (open ? chat.watch() : undefined), [chat, open]);
   return (
     <section
       part="panel"
@@ -31,7 +39,7 @@ export function ChatPanel({ chat, strings, mode, greeting, onClose, inputRef }: 
         }
       }}
     >
-      <header part="header" class="header">
+      <div part="header" class="header">
         <h2 class="title">{strings.title}</h2>
         <button
           part="new-conversation"
@@ -55,10 +63,11 @@ export function ChatPanel({ chat, strings, mode, greeting, onClose, inputRef }: 
             </svg>
           </button>
         )}
-      </header>
+      </div>
       <MessageList chat={chat} strings={strings} greeting={greeting} />
       <ErrorLine chat={chat} strings={strings} />
       <Composer chat={chat} strings={strings} inputRef={inputRef} />
+      <ReplyAnnouncer chat={chat} strings={strings} />
     </section>
   );
 }

@@ -1,13 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
 import { describeError } from './describe-error.js';
 import type { Strings } from './strings.js';
 
+/** The status line: offline, waiting to retry (with a countdown and Cancel), or the last error. */
 export function ErrorLine({ chat, strings }: { chat: Chat; strings: Strings }) {
   const error = chat.error.value;
-  if (!error || chat.status.value !== 'error') return null;
+  const retrying = chat.retrying.value;
+  const offline = !chat.online.value;
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!retrying) return;
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [retrying]);
+  const text = offline
+    ? strings.offline
+    : retrying
+      ? strings.retryingIn.replace('{s}', String(Math.max(0, Math.ceil((retrying.at - Date.now()) / 1000))))
+      : error && chat.status.value === 'error' && describeError(error, strings);
+  if (!text) return null;
   return (
-    <p part="error" class="error" role="alert">
-      {describeError(error, strings)}
+    <p part="error" class="error" role={offline || retrying ? 'status' : 'alert'}>
+      {text}
+      {retrying && !offline && (
+        <button type="button" class="link" onClick={chat.cancelRetry}>
+          {strings.cancel}
+        </button>
+      )}
     </p>
   );
 }

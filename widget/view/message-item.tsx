@@ -36,7 +36,7 @@ export class MessageItem extends Component<MessageItemProps> {
         {note && (
           <p class="note">
             {note}
-            {state === 'failed' && (
+            {(state === 'failed' || state === 'interrupted') && (
               <button type="button" class="link" onClick={() => onRetry(message.id)}>
                 {strings.retry}
               </button>

@@ -12,7 +12,8 @@ export function MessageList({ chat, strings, greeting }: MessageListProps) {
   const messages = chat.messages.value;
   const status = chat.status.value;
   return (
-    <div part="messages" class="messages" aria-busy={status === 'loading' || status === 'streaming' || status === 'submitted'}>
+    // tabIndex: a scrolling region must be reachable by keyboard to scroll it (axe: scrollable-region-focusable).
+    <div part="messages" class="messages" tabIndex={0} aria-busy={status === 'loading' || status === 'streaming' || status === 'submitted'}>
       {status === 'loading' && !messages.length && <p class="placeholder">{strings.loading}</p>}
       {status !== 'loading' && !messages.length && <p class="placeholder">{greeting || strings.empty}</p>}
       {messages.map((message) => (

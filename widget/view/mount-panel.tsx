@@ -4,13 +4,16 @@ import type { Chat, ChatOptions } from '../core/index.js';
 import { adoptStyles } from './adopt-styles.js';
 import { ChatPanel, type Mode } from './chat-panel.js';
 import { panelCss } from './panel-styles.js';
-import type { Strings } from './strings.js';
+import { en, type Strings } from './strings.js';
 
 /** What the element hands the panel; everything but `endpoint` can change without losing the conversation. */
 export interface PanelOptions extends Pick<ChatOptions, 'endpoint' | 'fetch' | 'storage' | 'onMessage' | 'onError' | 'onSession'> {
   mode: Mode;
-  strings: Strings;
+  /** Words over the built-in English: the language's table and the integrator's replacements. */
+  strings: Partial<Strings>;
   greeting?: string | undefined;
+  /** Whether the panel shows. @defaultValue whether `container` is not `hidden` */
+  open?: boolean | undefined;
   nonce?: string | null | undefined;
   onClose: () => void;
 }
@@ -28,6 +31,7 @@ export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: Pa
   adoptStyles(root, panelCss, initial.nonce);
   const inputRef = createRef<HTMLTextAreaElement>();
   let options = initial;
+  let strings = words(initial.strings);
   let chat = start(options);
 
   const draw = () =>
@@ -35,9 +39,10 @@ export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: Pa
       <ChatPanel
         key={options.endpoint}
         chat={chat}
-        strings={options.strings}
+        strings={strings}
         mode={options.mode}
         greeting={options.greeting}
+        open={options.open ?? !container.hidden}
         onClose={options.onClose}
         inputRef={inputRef}
       />,
@@ -55,6 +60,7 @@ export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: Pa
         chat = start(next);
       }
       options = next;
+      strings = words(next.strings, strings);
       draw();
     },
     focus: () => inputRef.current?.focus(),
@@ -63,6 +69,12 @@ export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: Pa
       render(null, container);
     },
   };
+}
+
+/** English under the given words; the previous object when nothing changed, so messages are not drawn again. */
+function words(given: Partial<Strings>, previous?: Strings): Strings {
+  const next = { ...en, ...given };
+  return previous && (Object.keys(next) as Array<keyof Strings>).every((key) => next[key] === previous[key]) ? previous : next;
 }
 
 function start({ endpoint, fetch, storage, onMessage, onError, onSession }: PanelOptions): Chat {

@@ -1,3 +1,5 @@
+import { shellEn } from './shell-strings.js';
+
 /** Every word the widget shows. Replace any of them through the element's `strings` property. */
 export interface Strings {
   title: string;
@@ -26,13 +28,19 @@ export interface Strings {
   errorServer: string;
   errorInterrupted: string;
   errorGeneric: string;
+  /** Shown while the browser is offline. */
+  offline: string;
+  /** Shown while a send waits to try again; `{s}` is the seconds left. */
+  retryingIn: string;
+  /** Stops waiting for a retry. */
+  cancel: string;
 }
 
+/** English, the built-in language. The launcher's labels and the set-up notice live in `shell-strings.ts`. */
 export const en: Strings = {
+  ...shellEn,
   title: 'Chat',
   placeholder: 'Write a message…',
-  launcherOpen: 'Open chat',
-  launcherClose: 'Close chat',
   close: 'Close',
   newConversation: 'New conversation',
   send: 'Send',
@@ -46,7 +54,6 @@ export const en: Strings = {
   failed: 'Not sent.',
   interrupted: 'The reply was cut off.',
   stopped: 'Stopped.',
-  missingEndpoint: 'This chat is not set up yet: its endpoint attribute is missing.',
   errorNetwork: 'Cannot reach the chat server. Check your connection.',
   errorRateLimited: 'Too many messages at once. Please wait a moment.',
   errorRateLimitedIn: 'Too many messages at once. Try again in {s} s.',
@@ -55,4 +62,7 @@ export const en: Strings = {
   errorServer: 'The assistant is not available right now. Please try again.',
   errorInterrupted: 'The reply stopped before it finished.',
   errorGeneric: 'Something went wrong. Please try again.',
+  offline: 'You are offline. Messages will be sent when you are back online.',
+  retryingIn: 'Trying again in {s} s…',
+  cancel: 'Cancel',
 };
