@@ -1,4 +1,4 @@
-import { batch, effect, signal } from '@preact/signals-core';
+import { batch, computed, effect, signal } from '@preact/signals-core';
 import { followOnline, followVisible } from './environment.js';
 import { AgentoError, HttpError, NetworkError, StreamError } from './errors.js';
 import { createHttpTransport } from './http-transport.js';
@@ -50,13 +50,16 @@ export function createChat(options: ChatOptions): Chat {
   const error = signal<AgentoError | null>(null);
   const sessionId = signal<string | null>(store.get());
   const retrying = signal<RetryState | null>(null);
+  /** Where the oldest server message shown sits in its session's history (0: nothing older). */
+  const older = signal({ id: sessionId.peek(), offset: 0 });
+  const hasOlder = computed(() => older.value.offset > 0 && older.value.id === sessionId.value);
 
   let seq = 0;
   let inflight: AbortController | null = null;
   /** Aborted by `dispose`: background syncs. */
   const life = new AbortController();
-  /** Messages whose place in the server's history is known: the server's own, and cut replies `merge` placed. */
-  const anchored = new WeakSet<ChatMessage>();
+  /** The messages the server gave (history), as opposed to local ones. */
+  const served = new WeakSet<ChatMessage>();
   /** The timestamp of the newest server message shown: where the next sync starts (`since`). */
   let cursor: string | undefined;
 
@@ -115,27 +118,27 @@ export function createChat(options: ChatOptions): Chat {
 
   const fromHistory = (m: HistoryMessage): ChatMessage => {
     const message: ChatMessage = { id: `m${++seq}`, role: m.role, content: m.content, timestamp: m.timestamp, state: 'complete' };
-    anchored.add(message);
+    served.add(message);
     return message;
   };
 
   /**
    * Puts what the server returned into the conversation with no duplicates. The rule: the server is
-   * the truth for every message it returned. `data` holds the messages after the last anchored one
-   * (`since` its time), or (`full`) the newest page of all; it replaces the local messages after that
-   * point, except what the server cannot know:
+   * the truth for every message it returned. `data` holds the messages after the last server message
+   * shown (`since` its time), or (`full`) the newest page of all; it replaces the local messages after
+   * that point, except what the server cannot know:
    * - a local copy of a sent message or finished reply stays unless `data` holds one with the same
    *   role and content (each server message stands in for one copy), so a server that stores a reply
    *   a moment late hides nothing; a `full` load, whose page may not reach that far back, drops it;
    * - failed, sending and streaming messages stay, after the server's, in order;
-   * - a cut-off or stopped reply goes right after its question (the newest server message with that
-   *   text) and is anchored there, unless the server holds a finished reply there, which replaces it.
+   * - a cut-off or stopped reply goes right after its question, unless the server holds a finished
+   *   reply there, which then replaces it (checked again at every sync until a newer server message).
    * Server messages already shown (same role, content and timestamp) are skipped, should a server's `since` include its bound.
    * Returns whether the server had anything new.
    */
   function merge(data: readonly HistoryMessage[], full: boolean): boolean {
     const list = messages.peek();
-    const cut = full ? 0 : list.findLastIndex((m) => anchored.has(m)) + 1;
+    const cut = full ? 0 : list.findLastIndex((m) => served.has(m)) + 1;
     const key = (m: HistoryMessage) => m.role + '\n' + m.content;
     const seen = new Set(list.slice(0, cut).map((m) => key(m) + m.timestamp));
     const fresh = data.filter((m) => !seen.has(key(m) + m.timestamp)).map(fromHistory);
@@ -144,20 +147,18 @@ export function createChat(options: ChatOptions): Chat {
     const rest: ChatMessage[] = [];
     list.slice(cut).forEach((m, i) => {
       if (m.state === 'complete') {
-        if (anchored.has(m)) return; // a server message `data` replaces (full load)
+        if (served.has(m)) return; // a server message `data` replaces (full load)
         const j = copies.indexOf(key(m));
         if (j >= 0) copies[j] = '';
         else if (!full) rest.push(m);
       } else if (m.role === 'assistant' && m.state !== 'streaming') {
+        // Its question: the server's own copy when shown, else the newest server message with its text.
         const question = list[cut + i - 1];
-        const at =
-          question?.role !== 'user' || rest.includes(question) ? -1 : out.findLastIndex((x) => x.role === 'user' && x.content === question.content);
+        let at = out.indexOf(question!);
+        if (at < 0 && question?.role === 'user' && !rest.includes(question)) at = out.findLastIndex((x) => x.role === 'user' && x.content === question.content);
         const after = out[at + 1];
         if (at < 0) rest.push(m);
-        else if (after?.role !== 'assistant' || after.state !== 'complete') {
-          out.splice(at + 1, 0, m);
-          anchored.add(m);
-        }
+        else if (after?.role !== 'assistant' || after.state !== 'complete') out.splice(at + 1, 0, m);
       } else rest.push(m);
     });
     const next = [...out, ...rest];
@@ -180,7 +181,37 @@ export function createChat(options: ChatOptions): Chat {
       if (since) return pull(true, abortSignal);
       page = await transport.history(id, { limit: HISTORY_PAGE_SIZE, offset: total - HISTORY_PAGE_SIZE }, abortSignal);
     }
-    return id === sessionId.peek() && merge(page.data, full || total > HISTORY_PAGE_SIZE);
+    if (id !== sessionId.peek()) return false;
+    // The newest page of all replaces what was shown: the messages before it are the older ones.
+    if (full || total > HISTORY_PAGE_SIZE) older.value = { id, offset: Math.max(0, total - HISTORY_PAGE_SIZE) };
+    return merge(page.data, full || total > HISTORY_PAGE_SIZE);
+  }
+
+  let loadingOlder: Promise<void> | undefined;
+
+  function loadOlder(): Promise<void> {
+    // One load at a time: a second call (the reader keeps scrolling) shares the first.
+    return (loadingOlder ??= (async () => {
+      const from = older.peek();
+      const { id, offset: end } = from;
+      if (!end || id !== sessionId.peek()) return;
+      const offset = Math.max(0, end - HISTORY_PAGE_SIZE);
+      try {
+        const { data } = await transport.history(id!, { limit: end - offset, offset }, life.signal);
+        // A new conversation or a reload of the newest page meanwhile: this page no longer fits.
+        if (older.peek() !== from) return;
+        const list = messages.peek();
+        const key = (m: HistoryMessage) => m.role + '\n' + m.content + '\n' + m.timestamp;
+        const shown = new Set(list.map(key));
+        batch(() => {
+          messages.value = [...data.filter((m) => !shown.has(key(m))).map(fromHistory), ...list];
+          older.value = { id, offset };
+        });
+      } catch (cause) {
+        // Not the chat's status: a failed older page must not end a reply streaming meanwhile.
+        if (!isAbort(cause)) notify(onError, toAgentoError(cause));
+      }
+    })().finally(() => (loadingOlder = undefined)));
   }
 
   let syncing: Promise<boolean> | undefined;
@@ -435,6 +466,8 @@ export function createChat(options: ChatOptions): Chat {
     retrying,
     online,
     loadHistory,
+    loadOlder,
+    hasOlder,
     send,
     retry,
     cancelRetry,

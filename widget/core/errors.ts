@@ -13,7 +13,7 @@ export class AgentoError extends Error {
 export class HttpError extends AgentoError {
   override name = 'HttpError' as const;
   readonly status: number;
-  /** Milliseconds to wait before trying again, from `Retry-After` or `X-RateLimit-Reset`, when the server said. */
+  /** Milliseconds to wait before trying again, when the server said: `Retry-After`, or `X-RateLimit-Reset` on a 429. */
   readonly retryAfter: number | undefined;
 
   constructor(status: number, code: string, message: string, retryAfter?: number, options?: { cause?: unknown }) {
@@ -36,8 +36,11 @@ export class StreamError extends AgentoError {
   override name = 'StreamError' as const;
 }
 
-/** Milliseconds until a retry is allowed, from `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset` (Unix seconds). */
-export function retryAfterFrom(headers: Headers, now = Date.now()): number | undefined {
+/**
+ * Milliseconds until a retry is allowed, from `Retry-After` (seconds or HTTP date) or, with `reset`,
+ * `X-RateLimit-Reset` (Unix seconds).
+ */
+export function retryAfterFrom(headers: Headers, now = Date.now(), reset = true): number | undefined {
   const retryAfter = headers.get('retry-after');
   if (retryAfter) {
     const seconds = Number(retryAfter);
@@ -45,8 +48,8 @@ export function retryAfterFrom(headers: Headers, now = Date.now()): number | und
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (reset > 0) return Math.max(0, reset * 1000 - now);
+  const at = reset ? Number(headers.get('x-ratelimit-reset')) : 0;
+  if (at > 0) return Math.max(0, at * 1000 - now);
   return undefined;
 }
 
@@ -61,5 +64,6 @@ export async function httpErrorFrom(response: Response): Promise<HttpError> {
   } catch {
     // Not JSON (a gateway's HTML page, say): the status says enough.
   }
-  return new HttpError(response.status, code, message, retryAfterFrom(response.headers));
+  // Agento puts X-RateLimit-Reset on every answer: it says when to come back only on a 429.
+  return new HttpError(response.status, code, message, retryAfterFrom(response.headers, undefined, response.status === 429));
 }

@@ -28,7 +28,12 @@ export async function* readChatEvents(
   const reader = body.getReader();
   try {
     for (;;) {
-      const { done, value } = await readWithin(reader, idleTimeoutMs);
+      const { done, value } = await readWithin(reader, idleTimeoutMs).catch((cause: unknown) => {
+        // A dropped connection is a cut reply, like a missing `done`; an abort stays an abort.
+        throw cause instanceof StreamError || (cause as Error)?.name === 'AbortError'
+          ? cause
+          : new StreamError('interrupted', 'The connection dropped during the reply.', { cause });
+      });
       // A trailing event without its blank line is still an event: be tolerant at the end.
       parser.feed(done ? decoder.decode() + '\n\n' : decoder.decode(value, { stream: true }));
       for (const event of queue.splice(0)) yield event;

@@ -145,6 +145,18 @@ export interface Chat {
   readonly online: ReadonlySignal<boolean>;
   /** Loads the stored session's history. A token the proxy no longer accepts is dropped quietly. */
   loadHistory(): Promise<void>;
+  /**
+   * Whether the server holds messages older than the oldest one shown: {@link Chat.loadHistory} shows
+   * only the newest page of a long conversation, and {@link Chat.loadOlder} fetches the page before.
+   */
+  readonly hasOlder: ReadonlySignal<boolean>;
+  /**
+   * Loads the page of history before the oldest message shown (`limit`/`offset`) and puts it in front,
+   * skipping any message already shown. One load at a time: a call during one returns the same promise.
+   * Does nothing without {@link Chat.hasOlder}. Never rejects; a failure goes to `onError` and leaves
+   * `status` alone, so a reply streaming meanwhile is not disturbed.
+   */
+  loadOlder(): Promise<void>;
   /** Sends a message and streams the reply. Creates a session first when there is none. */
   send(text: string): Promise<void>;
   /**
