@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
 import { Composer } from './composer.js';
 import { ErrorLine } from './error-line.js';
+import { MarkdownLabelsContext } from './markdown/index.js';
 import { MessageList } from './message-list.js';
 import { ReplyAnnouncer } from './reply-announcer.js';
 import { useScrollLock } from './scroll-lock.js';
@@ -64,7 +65,9 @@ export function ChatPanel({ chat, strings, mode, greeting, open = true, onClose,
           </button>
         )}
       </div>
-      <MessageList chat={chat} strings={strings} greeting={greeting} />
+      <MarkdownLabelsContext.Provider value={strings}>
+        <MessageList chat={chat} strings={strings} greeting={greeting} open={open} />
+      </MarkdownLabelsContext.Provider>
       <ErrorLine chat={chat} strings={strings} />
       <Composer chat={chat} strings={strings} inputRef={inputRef} />
       <ReplyAnnouncer chat={chat} strings={strings} />

@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import type { ChatMessage } from '../core/index.js';
+import { Markdown } from './markdown/index.js';
 import type { Strings } from './strings.js';
 
 export interface MessageItemProps {
@@ -30,6 +31,9 @@ export class MessageItem extends Component<MessageItemProps> {
             <i />
             <i />
           </span>
+        ) : role === 'assistant' ? (
+          // History and live replies take the same path: Markdown rendered to VNodes, never to HTML.
+          <Markdown text={content} streaming={state === 'streaming'} />
         ) : (
           <div class="content">{content}</div>
         )}
@@ -43,12 +47,16 @@ export class MessageItem extends Component<MessageItemProps> {
             )}
           </p>
         )}
+        {/* The time: in `title` for the eye (on hover), here for the ear and for machines. */}
+        <time class="sr-only" dateTime={timestamp}>
+          {formatTime(timestamp, { timeStyle: 'short' })}
+        </time>
       </article>
     );
   }
 }
 
-function formatTime(iso: string): string {
+function formatTime(iso: string, options?: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(undefined, options);
 }

@@ -3,6 +3,7 @@ import { createChat } from '../core/index.js';
 import type { Chat, ChatOptions } from '../core/index.js';
 import { adoptStyles } from './adopt-styles.js';
 import { ChatPanel, type Mode } from './chat-panel.js';
+import { markdownCss } from './markdown/index.js';
 import { panelCss } from './panel-styles.js';
 import { en, type Strings } from './strings.js';
 
@@ -21,6 +22,8 @@ export interface PanelOptions extends Pick<ChatOptions, 'endpoint' | 'fetch' | '
 /** A mounted panel, driven by the element. */
 export interface PanelHandle {
   readonly chat: Chat;
+  /** Sends a message once the stored conversation has loaded, so it lands below it; resolves when the reply ends. */
+  send(text: string): Promise<void>;
   update(options: PanelOptions): void;
   focus(): void;
   unmount(): void;
@@ -28,7 +31,7 @@ export interface PanelHandle {
 
 /** Renders the chat into `container` inside `root` and loads the stored conversation at once. */
 export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: PanelOptions): PanelHandle {
-  adoptStyles(root, panelCss, initial.nonce);
+  adoptStyles(root, panelCss + markdownCss, initial.nonce);
   const inputRef = createRef<HTMLTextAreaElement>();
   let options = initial;
   let strings = words(initial.strings);
@@ -62,6 +65,17 @@ export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: Pa
       options = next;
       strings = words(next.strings, strings);
       draw();
+    },
+    async send(text) {
+      const current = chat;
+      await new Promise<void>((resolve) => {
+        const stop = current.status.subscribe((status) => {
+          if (status === 'loading') return;
+          resolve();
+          queueMicrotask(() => stop());
+        });
+      });
+      await current.send(text);
     },
     focus: () => inputRef.current?.focus(),
     unmount() {

@@ -34,6 +34,11 @@ export interface Strings {
   retryingIn: string;
   /** Stops waiting for a retry. */
   cancel: string;
+  /** The button that scrolls back to the newest message, shown once the reader scrolled up. */
+  jump: string;
+  /** A code block's copy button, and what it says for a moment after copying. */
+  copy: string;
+  copied: string;
 }
 
 /** English, the built-in language. The launcher's labels and the set-up notice live in `shell-strings.ts`. */
@@ -65,4 +70,7 @@ export const en: Strings = {
   offline: 'You are offline. Messages will be sent when you are back online.',
   retryingIn: 'Trying again in {s} s…',
   cancel: 'Cancel',
+  jump: 'Jump to latest',
+  copy: 'Copy',
+  copied: 'Copied',
 };

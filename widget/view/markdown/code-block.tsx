@@ -1,0 +1,47 @@
+import type { VNode } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { MarkdownLabelsContext } from './markdown-labels.js';
+
+/** Props of {@link CodeBlock}. */
+export interface CodeBlockProps {
+  /** Language from the fence's info string, shown as a label; may be empty. */
+  lang: string;
+  /** The code, as text. */
+  text: string;
+}
+
+/**
+ * A fenced code block: language label, a copy button (where the Clipboard API exists) that says
+ * "Copied" for 1.5 s, and the code in a `<pre>` that scrolls sideways instead of widening the panel.
+ */
+export function CodeBlock({ lang, text }: CodeBlockProps): VNode {
+  const labels = useContext(MarkdownLabelsContext);
+  const [copied, setCopied] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const clipboard = globalThis.navigator?.clipboard;
+  const copy = () =>
+    clipboard.writeText(text).then(
+      () => {
+        setCopied(true);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => setCopied(false), 1500);
+      },
+      () => {}, // Denied (no user activation, permissions): nothing to say beyond the button not changing.
+    );
+  return (
+    <div class="ac-code">
+      <div class="ac-code-bar">
+        <span class="ac-code-lang">{lang}</span>
+        {clipboard && (
+          <button type="button" class="ac-copy" aria-live="polite" onClick={copy}>
+            {copied ? labels.copied : labels.copy}
+          </button>
+        )}
+      </div>
+      <pre>
+        <code data-lang={lang || undefined}>{text}</code>
+      </pre>
+    </div>
+  );
+}

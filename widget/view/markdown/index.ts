@@ -1,0 +1,13 @@
+export { Markdown, createMarkdownRenderer } from './markdown.js';
+export type { MarkdownProps, MarkdownRenderer } from './markdown.js';
+export { CodeBlock } from './code-block.js';
+export type { CodeBlockProps } from './code-block.js';
+export { MarkdownLabelsContext } from './markdown-labels.js';
+export type { MarkdownLabels } from './markdown-labels.js';
+export { markdownCss } from './markdown-styles.js';
+export { parseBlocks, createBlockParser } from './parse-blocks.js';
+export type { BlockParser } from './parse-blocks.js';
+export { parseInline } from './parse-inline.js';
+export { safeUrl } from './safe-url.js';
+export { parseStats } from './parse-stats.js';
+export type { Align, Block, Code, Container, Heading, Inline, Item, List, Paragraph, Quote, Root, Row, Rule, Table } from './types.js';
