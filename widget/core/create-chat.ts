@@ -10,7 +10,7 @@ import type { Chat, ChatMessage, ChatOptions, ChatStatus, ChatStreamEvent, Histo
 export const HISTORY_PAGE_SIZE = 50;
 
 /** The longest pause between two polls of `watch`. */
-const MAX_POLL_MS = 60_000;
+const MAX_POLL_MS = 120_000;
 
 const frame = (flush: () => void): void => {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
@@ -38,7 +38,7 @@ function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
  * so a UI can follow that message's `state` from `sending` to `complete` or `failed`.
  */
 export function createChat(options: ChatOptions): Chat {
-  const { endpoint, schedule = frame, onMessage, onError, onSession, pollMs = 5000 } = options;
+  const { endpoint, schedule = frame, onMessage, onError, onSession, pollMs = 15_000 } = options;
   const transport = options.transport ?? createHttpTransport({ endpoint, fetch: options.fetch, idleTimeoutMs: options.idleTimeoutMs });
   const store = createSessionStore(endpoint, options.storage);
   const policy = { ...defaultRetryPolicy, ...(options.retry === false ? { limit: 1 } : options.retry) };
@@ -73,6 +73,7 @@ export function createChat(options: ChatOptions): Chat {
     batch(() => {
       sessionId.value = id;
       messages.value = [];
+      cursor = undefined;
       status.value = 'idle';
     });
     if (id) void loadHistory();
@@ -199,7 +200,7 @@ export function createChat(options: ChatOptions): Chat {
       try {
         const { data } = await transport.history(id!, { limit: end - offset, offset }, life.signal);
         // A new conversation or a reload of the newest page meanwhile: this page no longer fits.
-        if (older.peek() !== from) return;
+        if (older.peek() !== from || id !== sessionId.peek()) return;
         const list = messages.peek();
         const key = (m: HistoryMessage) => m.role + '\n' + m.content + '\n' + m.timestamp;
         const shown = new Set(list.map(key));
@@ -249,6 +250,7 @@ export function createChat(options: ChatOptions): Chat {
         batch(() => {
           useSession(null);
           messages.value = [];
+          cursor = undefined;
           status.value = 'idle';
         });
         return;
@@ -261,7 +263,7 @@ export function createChat(options: ChatOptions): Chat {
 
   async function send(text: string): Promise<void> {
     const message = text.trim();
-    if (!message || status.peek() === 'submitted' || status.peek() === 'streaming') return;
+    if (!message || busy()) return;
 
     const controller = begin();
     const user = batch(() => {
@@ -443,6 +445,7 @@ export function createChat(options: ChatOptions): Chat {
     batch(() => {
       useSession(null);
       messages.value = [];
+      cursor = undefined;
       error.value = null;
       status.value = 'idle';
     });

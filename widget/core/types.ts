@@ -116,7 +116,12 @@ export interface ChatOptions {
   readonly online?: ReadonlySignal<boolean>;
   /** Whether the page is visible; {@link Chat.watch} polls only then. @defaultValue follows `document.visibilityState` */
   readonly visible?: ReadonlySignal<boolean>;
-  /** The first pause between two polls of {@link Chat.watch}; it doubles while nothing changes, up to 60 s. `0`: no polling. @defaultValue 5000 */
+  /**
+   * The first pause between two polls of {@link Chat.watch}; it doubles while nothing changes, up to 2 min.
+   * Tabs of one browser hear of each other at once through storage events; polling is for the rest, and
+   * every poll counts against the Agento key's 120 requests a minute, shared by all visitors. `0`: no polling.
+   * @defaultValue 15000
+   */
   readonly pollMs?: number;
 }
 
@@ -175,7 +180,7 @@ export interface Chat {
   sync(): Promise<boolean>;
   /**
    * Polls the server with {@link Chat.sync} while the page is visible and online, so messages sent
-   * from another tab show up: every `pollMs`, doubling while nothing changes, up to 60 s, at once when
+   * from another tab show up: every `pollMs`, doubling while nothing changes, up to 2 min, at once when
    * the page becomes visible again. Call it while the chat is on screen; call the function it
    * returns to stop.
    */
