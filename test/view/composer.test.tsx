@@ -82,9 +82,16 @@ describe('Composer', () => {
       chat.status.value = 'error';
     });
     expect(input.value).toBe('Hello');
-    // A later, unrelated completion does not clear it either.
-    act(() => chat.change(lastSent(chat).id, { state: 'complete' }));
+  });
+
+  it('clears the kept draft once a Retry of that message is accepted, so it is not sent twice', () => {
+    const { chat, input, type } = draw();
+    type('Hello');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    act(() => chat.change(lastSent(chat).id, { state: 'failed' }));
     expect(input.value).toBe('Hello');
+    act(() => chat.change(lastSent(chat).id, { state: 'complete' })); // the Retry went through
+    expect(input.value).toBe('');
   });
 
   it('keeps what the visitor typed meanwhile when the message is accepted', () => {

@@ -12,26 +12,26 @@ export interface ComposerProps {
 /** The text box with send and stop. The draft is cleared only once the proxy has accepted it. */
 export function Composer({ chat, strings, inputRef }: ComposerProps) {
   const [draft, setDraft] = useState('');
-  const sent = useRef<{ id: string; draft: string } | null>(null);
+  /** The draft last sent, until a message with its text is accepted (directly, or later through Retry). */
+  const sent = useRef<string | null>(null);
   const status = chat.status.value;
   const busy = status === 'submitted' || status === 'streaming';
 
   useSignalEffect(() => {
-    const messages = chat.messages.value;
+    const messages = chat.messages.value; // read first: the effect must always depend on it
     const pending = sent.current;
-    const message = pending && messages.find((m) => m.id === pending.id);
-    if (!pending || (message && message.state === 'sending')) return;
+    const text = pending?.trim();
+    const message = text ? messages.findLast((m) => m.role === 'user' && m.content === text) : undefined;
+    // Accepted: the text now lives in the conversation. Failed: it stays here too, until a Retry is accepted.
+    if (message?.state !== 'complete') return;
     sent.current = null;
-    // Accepted: the text now lives in the conversation. Failed: it stays here, and in the list with Retry.
-    if (message?.state === 'complete') setDraft((current) => (current === pending.draft ? '' : current));
+    setDraft((current) => (current === pending ? '' : current));
   });
 
   const submit = () => {
     if (busy || !draft.trim()) return;
-    const count = chat.messages.peek().length;
+    sent.current = draft;
     void chat.send(draft);
-    const added = chat.messages.peek()[count];
-    if (added) sent.current = { id: added.id, draft };
   };
 
   return (

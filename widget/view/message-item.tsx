@@ -33,7 +33,9 @@ export class MessageItem extends Component<MessageItemProps> {
           </span>
         ) : role === 'assistant' ? (
           // History and live replies take the same path: Markdown rendered to VNodes, never to HTML.
-          <Markdown text={content} streaming={state === 'streaming'} />
+          <div class="content">
+            <Markdown text={content} streaming={state === 'streaming'} />
+          </div>
         ) : (
           <div class="content">{content}</div>
         )}
