@@ -205,3 +205,16 @@ describe('createHttpTransport: answers', () => {
     expect(await collect(events)).toEqual([{ type: 'text', content: 'A' }, { type: 'done' }]);
   });
 });
+
+describe('createHttpTransport: cookies', () => {
+  it("sends cookies same-origin by default and with 'include' for a proxy on another origin", async () => {
+    const seen: (RequestCredentials | undefined)[] = [];
+    const fetch = (async (_: RequestInfo | URL, init: RequestInit = {}) => {
+      seen.push(init.credentials);
+      return Response.json({ sessionId: 's1' }, { status: 201 });
+    }) as typeof globalThis.fetch;
+    await createHttpTransport({ endpoint: '/api/agento', fetch }).createSession();
+    await createHttpTransport({ endpoint: 'https://chat.example/api', fetch, credentials: 'include' }).createSession();
+    expect(seen).toEqual(['same-origin', 'include']);
+  });
+});

@@ -39,7 +39,7 @@ function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
  */
 export function createChat(options: ChatOptions): Chat {
   const { endpoint, schedule = frame, onMessage, onError, onSession, pollMs = 15_000 } = options;
-  const transport = options.transport ?? createHttpTransport({ endpoint, fetch: options.fetch, idleTimeoutMs: options.idleTimeoutMs });
+  const transport = options.transport ?? createHttpTransport({ endpoint, fetch: options.fetch, credentials: options.credentials, idleTimeoutMs: options.idleTimeoutMs });
   const store = createSessionStore(endpoint, options.storage);
   const policy = { ...defaultRetryPolicy, ...(options.retry === false ? { limit: 1 } : options.retry) };
   const [online, stopOnline] = options.online ? [options.online] : followOnline();

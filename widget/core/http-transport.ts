@@ -8,19 +8,25 @@ export interface HttpTransportOptions {
   readonly endpoint: string;
   /** @defaultValue `globalThis.fetch` */
   readonly fetch?: typeof fetch;
+  /**
+   * Whether cookies go with the requests. The proxy knows the visitor by your site's own cookie, so a
+   * proxy on another origin needs `'include'` (and CORS with credentials on its side).
+   * @defaultValue `'same-origin'`
+   */
+  readonly credentials?: RequestCredentials;
   /** Fail a reply when the stream is silent this long (the proxy sends keep-alives every 15 s). @defaultValue 45000 */
   readonly idleTimeoutMs?: number;
 }
 
 /** The default transport: the proxy contract over fetch, replies parsed with `eventsource-parser`. */
-export function createHttpTransport({ endpoint, fetch: fetchFn, idleTimeoutMs = 45_000 }: HttpTransportOptions): ChatTransport {
+export function createHttpTransport({ endpoint, fetch: fetchFn, credentials = 'same-origin', idleTimeoutMs = 45_000 }: HttpTransportOptions): ChatTransport {
   const base = endpoint.replace(/\/+$/, '');
 
   async function request(path: string, init: RequestInit): Promise<Response> {
     let response: Response;
     try {
       // Looked up per call so a fetch patched after start-up (tests, polyfills) is honoured.
-      response = await (fetchFn ?? globalThis.fetch)(base + path, { credentials: 'same-origin', ...init });
+      response = await (fetchFn ?? globalThis.fetch)(base + path, { credentials, ...init });
     } catch (cause) {
       if (init.signal?.aborted) throw cause;
       throw new NetworkError('Could not reach the chat server.', { cause });

@@ -91,6 +91,8 @@ export interface ChatOptions {
   readonly transport?: ChatTransport;
   /** The fetch the default transport uses. @defaultValue `globalThis.fetch` */
   readonly fetch?: typeof fetch;
+  /** Whether the default transport sends cookies: `'include'` for a proxy on another origin. @defaultValue `'same-origin'` */
+  readonly credentials?: RequestCredentials;
   /** Where the session token is kept. @defaultValue `localStorage`, or memory when that throws */
   readonly storage?: StorageLike | null;
   /**
