@@ -62,6 +62,26 @@ describe('createChat: history', () => {
     ]);
   });
 
+  it('keeps loading the history when the visitor sends meanwhile, and shows both', async () => {
+    const { chat, transport, view } = setup({ token: 'tok-1' });
+    const answer = deferred<ReturnType<typeof historyPage>>();
+    transport.history.mockReturnValueOnce(answer.promise);
+
+    const loading = chat.loadHistory();
+    const sending = chat.send('new question');
+    await settle();
+    expect(transport.history.mock.calls[0]![2]!.aborted).toBe(false);
+
+    const past = (m: ReturnType<typeof historyMessage>) => ({ ...m, timestamp: m.timestamp.replace('2030', '2020') });
+    answer.resolve(historyPage([past(historyMessage(0)), past(historyMessage(1))]));
+    await loading;
+    expect(chat.status.value).toBe('submitted'); // the send owns the status, not the finished load
+    transport.reply.text('answer');
+    transport.reply.push({ type: 'done' });
+    await sending;
+    expect(view()).toEqual(['user:complete:m0', 'assistant:complete:m1', 'user:complete:new question', 'assistant:complete:answer']);
+  });
+
   it('does nothing without a stored session', async () => {
     const { chat, transport } = setup();
     await chat.loadHistory();

@@ -101,13 +101,24 @@ export function createChat(options: ChatOptions): Chat {
     return err;
   }
 
-  function abort(): void {
+  /** The history load in flight. Apart from `inflight`, so that a send does not cancel it. */
+  let loading: AbortController | null = null;
+
+  /** Cancels the send or reply in flight. */
+  function abortSend(): void {
     inflight?.abort();
     inflight = null;
   }
 
+  /** Cancels everything in flight. */
+  function abort(): void {
+    abortSend();
+    loading?.abort();
+    loading = null;
+  }
+
   function begin(): AbortController {
-    abort();
+    abortSend();
     return (inflight = new AbortController());
   }
 
@@ -130,7 +141,8 @@ export function createChat(options: ChatOptions): Chat {
    * that point, except what the server cannot know:
    * - a local copy of a sent message or finished reply stays unless `data` holds one with the same
    *   role and content (each server message stands in for one copy), so a server that stores a reply
-   *   a moment late hides nothing; a `full` load, whose page may not reach that far back, drops it;
+   *   a moment late hides nothing; a `full` load, whose page may not reach that far back, drops it
+   *   unless it is newer than the page's newest message (sent while the page loaded);
    * - failed, sending and streaming messages stay, after the server's, in order;
    * - a cut-off or stopped reply goes right after its question, unless the server holds a finished
    *   reply there, which then replaces it (checked again at every sync until a newer server message).
@@ -151,7 +163,8 @@ export function createChat(options: ChatOptions): Chat {
         if (served.has(m)) return; // a server message `data` replaces (full load)
         const j = copies.indexOf(key(m));
         if (j >= 0) copies[j] = '';
-        else if (!full) rest.push(m);
+        // A full page keeps only what is newer than its newest message (sent while it loaded).
+        else if (!full || m.timestamp > (data.at(-1)?.timestamp ?? '')) rest.push(m);
       } else if (m.role === 'assistant' && m.state !== 'streaming') {
         // Its question: the server's own copy when shown, else the newest server message with its text.
         const question = list[cut + i - 1];
@@ -235,12 +248,14 @@ export function createChat(options: ChatOptions): Chat {
   async function loadHistory(): Promise<void> {
     const id = sessionId.peek();
     if (!id) return;
-    const { signal: abortSignal } = begin();
+    loading?.abort();
+    const { signal: abortSignal } = (loading = new AbortController());
     status.value = 'loading';
     try {
       await pull(true, abortSignal);
       batch(() => {
-        status.value = 'idle';
+        // A message sent meanwhile owns the status now.
+        if (status.peek() === 'loading') status.value = 'idle';
         error.value = null;
       });
     } catch (cause) {
@@ -257,7 +272,7 @@ export function createChat(options: ChatOptions): Chat {
       }
       fail(cause);
     } finally {
-      if (inflight?.signal === abortSignal) inflight = null;
+      if (loading?.signal === abortSignal) loading = null;
     }
   }
 
@@ -385,12 +400,11 @@ export function createChat(options: ChatOptions): Chat {
   }
 
   function stop(): void {
-    // Only a reply (or its send) is stopped: a history load in flight shares `inflight`, and aborting it would leave `loading` for good.
-    if (busy()) abort();
+    if (busy()) abortSend();
   }
 
   function cancelRetry(): void {
-    if (retrying.peek()) abort();
+    if (retrying.peek()) abortSend();
   }
 
   let watchers = 0;
