@@ -2,7 +2,8 @@
 // properties on the host, so a page's own values win in both themes. Contrast is AA in both.
 const darkPalette =
   'color-scheme:dark;--agento-bg:#18181b;--agento-fg:#f4f4f5;--agento-muted:#a1a1aa;--agento-border:#3f3f46;--agento-hover:rgb(255 255 255/.08);' +
-  '--agento-focus:#818cf8;--agento-assistant-bg:#27272a;--agento-error-bg:#450a0a;--agento-error-fg:#fecaca;--agento-code-bg:rgb(255 255 255/.1)';
+  '--agento-focus:#818cf8;--agento-assistant-bg:#27272a;--agento-error-bg:#450a0a;--agento-error-fg:#fecaca;--agento-code-bg:rgb(255 255 255/.1);' +
+  '--agento-link:#a5b4fc;--agento-quote-border:rgb(255 255 255/.25);--agento-rule:#52525b;--agento-table-head-bg:rgb(255 255 255/.06)';
 
 /** Styles of the open chat. Theme through `--agento-*` custom properties and `::part()`. */
 export const panelCss = `
@@ -20,15 +21,14 @@ button:disabled{cursor:default;opacity:.45}
 .icon{display:grid;place-items:center;width:36px;height:36px;padding:0;border:0;border-radius:10px;background:none}
 .icon:hover{background:var(--agento-hover,rgb(0 0 0/.06))}
 svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
-.messages{flex:1;overflow-y:auto;overscroll-behavior:contain;display:flex;flex-direction:column;gap:calc(var(--agento-spacing,16px) * .625);padding:var(--agento-spacing,16px)}
+.messages{flex:1;overflow-y:auto;overscroll-behavior:contain;overflow-anchor:none;display:flex;flex-direction:column;gap:calc(var(--agento-spacing,16px) * .625);padding:var(--agento-spacing,16px)}
 .messages:focus-visible{outline-offset:-2px}
 .placeholder{margin:auto;max-width:32ch;text-align:center;color:var(--agento-muted,#52525b)}
 .message{max-width:85%;padding:9px 13px;border-radius:var(--agento-bubble-radius,14px);overflow-wrap:anywhere}
+.icon.jump{position:sticky;bottom:0;flex:none;align-self:center;border:1px solid var(--agento-border,#e4e4e7);border-radius:50%;background:var(--agento-bg,#fff);box-shadow:0 2px 8px rgb(0 0 0/.15)}
 .message.user{align-self:flex-end;background:var(--agento-user-bg,var(--agento-accent,#4f46e5));color:var(--agento-user-fg,var(--agento-accent-fg,#fff))}
 .message.assistant{align-self:flex-start;background:var(--agento-assistant-bg,#f4f4f5);color:var(--agento-assistant-fg,inherit)}
-.message.sending{opacity:.7}
 .content{white-space:pre-wrap}
-.message :is(code,pre){background:var(--agento-code-bg,rgb(0 0 0/.07));border-radius:6px}
 .note{margin:4px 0 0;font-size:.85em;opacity:.85}
 .link{margin-inline-start:6px;padding:0;border:0;background:none;text-decoration:underline}
 .typing{display:inline-flex;gap:4px;padding:4px 0}
@@ -42,7 +42,7 @@ textarea{flex:1;min-height:40px;max-height:160px;field-sizing:content;resize:non
 textarea::placeholder{color:var(--agento-muted,#52525b);opacity:1}
 .action{display:grid;place-items:center;width:40px;height:40px;padding:0;border:0;border-radius:12px;background:var(--agento-accent,#4f46e5);color:var(--agento-accent-fg,#fff)}
 .action svg{fill:currentColor;stroke:none}
-@media (min-width:481px){.left>.floating{right:auto;left:var(--agento-offset-x,20px)}}
+@media (min-width:481px){.left+.host>.floating{right:auto;left:var(--agento-offset-x,20px)}}
 @media (max-width:480px){.panel.floating{inset:0;width:auto;height:100vh;height:100dvh;border:0;border-radius:0;box-shadow:none;padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)}}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
