@@ -1,6 +1,6 @@
 // Size budgets for what a website's visitors download, gzip -9 and brotli 11, checked in CI.
 // Run after `npm run build`. Prints a table; exits 1 when a budget is exceeded.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const KB = 1000;
@@ -10,7 +10,17 @@ const file = (name) => new URL(`../../dist/${name}`, import.meta.url);
 const budgets = [
   { name: 'loader (page load)', files: ['agento-chat.js'], gzip: 3 * KB },
   { name: 'everything to chat', files: ['agento-chat.js', 'agento-chat-panel.js'], gzip: 16 * KB },
+  // A page in another language than English loads one of these too (see widget/i18n): the largest.
+  { name: `language table (largest: ${largestLanguage()})`, files: [`agento-chat-lang-${largestLanguage()}.js`], gzip: 1 * KB },
 ];
+
+function largestLanguage() {
+  const dir = new URL('../../dist/', import.meta.url);
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^agento-chat-lang-\w+\.js$/.test(f)) : [];
+  const size = (f) => gzipSync(readFileSync(new URL(f, dir)), { level: 9 }).length;
+  const largest = files.sort((a, b) => size(b) - size(a))[0];
+  return largest ? largest.slice('agento-chat-lang-'.length, -3) : 'de';
+}
 
 let failed = false;
 const rows = budgets.map(({ name, files, gzip: budget }) => {

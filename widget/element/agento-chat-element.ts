@@ -1,4 +1,3 @@
-import type { Chat } from '../core/index.js';
 import { isRightToLeft, resolveLanguage, type Language } from '../i18n/languages.js';
 import type { PanelHandle, PanelOptions } from '../view/mount-panel.js';
 import { adoptStyles } from '../view/adopt-styles.js';
@@ -14,27 +13,6 @@ import { shellCss } from './shell-styles.js';
 const BaseElement = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-/** Language tables, loaded once per page and shared by every widget. A table that fails to load means English. */
-const tables = new Map<Language, Promise<Partial<Strings>>>();
-
-function table(language: Language): Promise<Partial<Strings>> {
-  if (language === 'en') return Promise.resolve({});
-  let loading = tables.get(language);
-  if (!loading) tables.set(language, (loading = loadStrings(language).catch((error: unknown) => (console.error('<agento-chat>:', error), {}))));
-  return loading;
-}
-
-/** Resolves once the chat is not loading its history, so a message sent from code lands after it. */
-function settled(chat: Chat): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = chat.status.subscribe((status) => {
-      if (status === 'loading') return;
-      resolve();
-      queueMicrotask(() => stop());
-    });
-  });
-}
 
 /**
  * `<agento-chat>`: a chat with an Agento agent, streamed through your proxy.
@@ -200,10 +178,7 @@ export class AgentoChatElement extends BaseElement {
    */
   async send(text: string): Promise<void> {
     this.open();
-    const chat = (await this.#load())?.chat;
-    if (!chat) return;
-    await settled(chat);
-    await chat.send(text);
+    await (await this.#load())?.send(text);
   }
 
   /** Stops the reply in progress; its text so far is kept. */
@@ -217,6 +192,13 @@ export class AgentoChatElement extends BaseElement {
   }
 
   connectedCallback(): void {
+    // `strings` set by a script that ran before the element was defined is an own property hiding
+    // the accessor: take it through the accessor. (Attributes set before then need nothing.)
+    if (Object.hasOwn(this, 'strings')) {
+      const { strings } = this;
+      delete (this as Partial<this>).strings;
+      this.strings = strings;
+    }
     this.#render();
   }
 
@@ -240,21 +222,30 @@ export class AgentoChatElement extends BaseElement {
     return resolveLanguage(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
 
-  /** `dir` on the element wins; then the page's direction, unless `lang` on the element chose another language. */
+  /** `dir` on the element wins; then the page's direction, unless `lang` on the element chose the language; then the language's. */
   #direction(language: Language): 'ltr' | 'rtl' {
-    const page = this.hasAttribute('lang') ? undefined : (this.parentElement?.closest('[dir]') ?? document.documentElement).getAttribute('dir');
-    return readDirection(this.getAttribute('dir')) ?? readDirection(page) ?? (isRightToLeft(language) ? 'rtl' : 'ltr');
+    const from = this.hasAttribute('dir') || !this.hasAttribute('lang') ? this.closest('[dir]') : null;
+    return readDirection(from?.getAttribute('dir')) ?? (isRightToLeft(language) ? 'rtl' : 'ltr');
   }
 
   /** Starts loading a language's table; the widget draws again when it arrives. */
   #useLanguage(language: Language): void {
     this.#language = language;
-    this.#table = {};
-    this.#tableReady = table(language).then((words) => {
-      if (this.#language !== language) return;
-      this.#table = words;
-      if (this.isConnected) this.#render();
-    });
+    // The previous language's words stay until the new ones arrive: no flash of English in between.
+    if (language === 'en') this.#table = {};
+    // The browser loads each table once per page, however many widgets ask. A table that fails to
+    // load (the network log shows why) leaves the words in English.
+    this.#tableReady =
+      language === 'en'
+        ? Promise.resolve()
+        : loadStrings(language).then(
+            (words) => {
+              if (this.#language !== language) return;
+              this.#table = words;
+              if (this.isConnected) this.#render();
+            },
+            () => {},
+          );
   }
 
   /** The words over English: language table, then the `strings` property, then the attributes. */
@@ -289,6 +280,7 @@ export class AgentoChatElement extends BaseElement {
     const inline = this.mode === 'inline';
     const left = this.position === 'bottom-left';
     this.#launcher.hidden = inline;
+    // `left` on the launcher moves it, and (through `.left+.host`) the panel and the notice with it.
     this.#launcher.classList.toggle('left', left);
     this.#launcher.setAttribute('aria-expanded', String(open));
     this.#launcher.setAttribute('aria-label', open ? shell.launcherClose : shell.launcherOpen);
@@ -296,7 +288,6 @@ export class AgentoChatElement extends BaseElement {
     this.#container.hidden = !open;
     this.#container.dir = this.#direction(language);
     this.#container.classList.toggle('inline', inline);
-    this.#container.classList.toggle('left', left);
 
     const changed = this.#wasOpen !== undefined && this.#wasOpen !== open;
     this.#wasOpen = open;
@@ -308,7 +299,7 @@ export class AgentoChatElement extends BaseElement {
       this.#loading = undefined;
       if (!this.#warned) {
         this.#warned = true;
-        console.error('<agento-chat>: set its endpoint attribute, e.g. endpoint="/api/agento".');
+        console.error('<agento-chat>: the endpoint attribute is missing.');
       }
       const notice = document.createElement('p');
       notice.className = 'notice';
@@ -353,14 +344,16 @@ function reflect(element: Element, name: string, value: string | null | undefine
 
 // The properties that mirror an attribute, defined once on the prototype: read through the attribute's
 // converter, written back to the attribute. Declared (with their documentation) in the class.
-for (const [property, attribute, read] of [
+const mirrored = [
   ['endpoint', 'endpoint', readText],
   ['mode', 'mode', readMode],
   ['theme', 'theme', readTheme],
   ['greeting', 'greeting', readText],
   ['placeholder', 'placeholder', readText],
   ['launcherLabel', 'launcher-label', readText],
-] as const) {
+] as const;
+
+for (const [property, attribute, read] of mirrored) {
   Object.defineProperty(AgentoChatElement.prototype, property, {
     configurable: true,
     get(this: Element) {

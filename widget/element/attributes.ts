@@ -7,17 +7,18 @@ export type Theme = 'light' | 'dark' | 'auto';
 /** The corner the launcher and the floating panel sit in. */
 export type Position = 'bottom-right' | 'bottom-left';
 
-export const readMode = (value: string | null): Mode => (value === 'inline' ? 'inline' : 'floating');
+/** The value when it is one of `values`, else undefined. */
+const oneOf = <T extends string>(value: string | null | undefined, ...values: T[]): T | undefined => values.find((v) => v === value);
 
-export const readTheme = (value: string | null): Theme => (value === 'dark' || value === 'auto' ? value : 'light');
+export const readMode = (value: string | null): Mode => oneOf(value, 'inline') ?? 'floating';
+
+export const readTheme = (value: string | null): Theme => oneOf(value, 'dark', 'auto') ?? 'light';
 
 /** A valid `position`, or undefined: the default then follows the reading direction. */
-export const readPosition = (value: string | null): Position | undefined =>
-  value === 'bottom-right' || value === 'bottom-left' ? value : undefined;
+export const readPosition = (value: string | null): Position | undefined => oneOf(value, 'bottom-right', 'bottom-left');
 
 /** A valid `dir`, or undefined (`auto`, missing or anything else). */
-export const readDirection = (value: string | null | undefined): 'ltr' | 'rtl' | undefined =>
-  value === 'ltr' || value === 'rtl' ? value : undefined;
+export const readDirection = (value: string | null | undefined): 'ltr' | 'rtl' | undefined => oneOf(value, 'ltr', 'rtl');
 
 /** Boolean attributes follow HTML: present means true, whatever the value (`open="false"` is still open). */
 export const readBoolean = (value: string | null): boolean => value !== null;

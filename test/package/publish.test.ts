@@ -1,0 +1,32 @@
+// The package as npm would publish it, checked by publint and @arethetypeswrong/cli (`npm run lint:package`).
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const run = (command: string, args: string[]) => {
+  try {
+    return { ok: true, out: execFileSync(bin(command), args, { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }) };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    return { ok: false, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+};
+
+describe('publishing', () => {
+  it('publint --strict finds nothing', () => {
+    const { ok, out } = run('publint', ['--strict']);
+    expect(out).toContain('All good');
+    expect(ok, out).toBe(true);
+  }, 60_000);
+
+  it('are-the-types-wrong finds nothing for ESM consumers (Node 16+ ESM and bundlers)', () => {
+    const { ok, out } = run('attw', ['--pack', '--profile', 'esm-only', '--format', 'json']);
+    expect(ok, out).toBe(true);
+    const report = JSON.parse(out.slice(out.indexOf('{')));
+    const problems = (report.analysis?.problems ?? []).filter((problem: { resolutionKind?: string }) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? ''));
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
