@@ -234,14 +234,33 @@ describe('<agento-chat>', () => {
     expect(stream?.signal?.aborted).toBe(false);
 
     el.remove();
+    await Promise.resolve();
     expect(stream?.signal?.aborted).toBe(true);
     expect(root.querySelector('[part~=panel]')).toBeNull();
+  });
+
+  it('keeps the conversation and its stream when moved in the page', async () => {
+    const { requests } = stubProxy({ tokens: ['Streaming…'] });
+    const { el, part, panel } = mount({ endpoint: '/api/agento', open: '' });
+    await panel();
+    fireEvent.input(part('input')!, { target: { value: 'Hi' } });
+    fireEvent.keyDown(part('input')!, { key: 'Enter' });
+    await waitFor(() => expect(part('message-assistant')?.textContent).toContain('Streaming…'));
+    const stream = requests.find((r) => r.method === 'POST' && r.url.endsWith('/messages'));
+
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(el); // a move: disconnected and connected again at once
+    await Promise.resolve();
+    expect(stream?.signal?.aborted).toBe(false);
+    expect(part('message-assistant')?.textContent).toContain('Streaming…');
   });
 
   it('mounts again when put back in the page', async () => {
     const { el, panel } = mount({ endpoint: '/api/agento', open: '' });
     await panel();
     el.remove();
+    await Promise.resolve();
     document.body.append(el);
     await panel();
   });

@@ -203,9 +203,14 @@ export class AgentoChatElement extends BaseElement {
   }
 
   disconnectedCallback(): void {
-    this.#panel?.unmount();
-    this.#panel = undefined;
-    this.#loading = undefined;
+    // Moving the element in the page disconnects and reconnects it in one go: that must not end the
+    // conversation, so the panel is released only if the element is still out of the page afterwards.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.#panel?.unmount();
+      this.#panel = undefined;
+      this.#loading = undefined;
+    });
   }
 
   attributeChangedCallback(): void {
