@@ -1,28 +1,20 @@
 // @vitest-environment happy-dom
 // (happy-dom for `storage` events between tabs and `online` / `offline` on window; the chat itself touches no DOM.)
 import { effect, signal } from '@preact/signals-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createChat, HISTORY_PAGE_SIZE } from '../../widget/core/create-chat.js';
 import { HttpError, NetworkError, StreamError } from '../../widget/core/errors.js';
 import { changeKey, sessionKey } from '../../widget/core/session-store.js';
 import type { Chat, ChatOptions, ChatTransport, HistoryMessage, RetryState, StorageLike } from '../../widget/core/types.js';
 import { fakeTransport, memoryStorage, settle } from './fakes.js';
+import { failOnStrayErrors } from '../helpers/stray-errors.js';
 
 const ENDPOINT = '/api/agento';
 const KEY = sessionKey(ENDPOINT);
 const stored = (sessionId: string) => JSON.stringify({ v: 1, sessionId });
 
 // No scenario may leave a promise rejected unobserved or throw past the chat.
-const failures: unknown[] = [];
-const collect = (reason: unknown) => void failures.push(reason);
-beforeAll(() => {
-  process.on('unhandledRejection', collect);
-  process.on('uncaughtException', collect);
-});
-afterAll(() => {
-  process.off('unhandledRejection', collect);
-  process.off('uncaughtException', collect);
-});
+failOnStrayErrors();
 
 const chats: Chat[] = [];
 afterEach(async () => {
@@ -31,8 +23,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
   localStorage.clear();
   await settle();
-  expect(failures).toEqual([]);
-  failures.length = 0;
 });
 
 /** Fake timers for the retry waits and polls; promise callbacks still run at once. */

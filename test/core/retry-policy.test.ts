@@ -1,20 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentoError, HttpError, NetworkError, StreamError, httpErrorFrom } from '../../widget/core/errors.js';
 import { defaultRetryPolicy, delay, retryDelay, type RetryPolicy } from '../../widget/core/retry-policy.js';
+import { failOnStrayErrors } from '../helpers/stray-errors.js';
 
-const failures: unknown[] = [];
-const collect = (reason: unknown) => void failures.push(reason);
-beforeAll(() => {
-  process.on('unhandledRejection', collect);
-  process.on('uncaughtException', collect);
-});
-afterAll(() => {
-  process.off('unhandledRejection', collect);
-  process.off('uncaughtException', collect);
-});
+failOnStrayErrors();
 afterEach(() => {
   vi.useRealTimers();
-  expect(failures).toEqual([]);
 });
 
 const exact: RetryPolicy = { ...defaultRetryPolicy, jitter: false };

@@ -1,31 +1,18 @@
 // The chat core against the real proxy in front of the emulator, over HTTP on 127.0.0.1, with the
 // emulator's fault injection: what a visitor's browser would live through.
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createEmulator, EMULATOR_AGENT_ID, type Emulator, type EmulatorOptions } from '../../demo/emulator/index.js';
 import { createAgentoProxy, type AgentoProxyOptions } from '../../widget/proxy/index.js';
 import { createChat } from '../../widget/core/create-chat.js';
 import type { Chat, ChatOptions, RetryState } from '../../widget/core/types.js';
 import { effect } from '@preact/signals-core';
 import { listen } from '../helpers/http-server.js';
+import { failOnStrayErrors } from '../helpers/stray-errors.js';
 
 const API_KEY = 'ak_test_resilience_0123456789';
 const SECRET = 'resilience-test-secret-0123456789-abcdef';
 
-const failures: unknown[] = [];
-const collect = (reason: unknown) => void failures.push(reason);
-beforeAll(() => {
-  process.on('unhandledRejection', collect);
-  process.on('uncaughtException', collect);
-});
-afterAll(() => {
-  process.off('unhandledRejection', collect);
-  process.off('uncaughtException', collect);
-});
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(failures).toEqual([]);
-  failures.length = 0;
-});
+failOnStrayErrors(20);
 
 interface Stack {
   readonly emulator: Emulator;
@@ -195,9 +182,9 @@ describe('resilience over HTTP: chat → proxy → emulator', () => {
   });
 
   it('the proxy’s keep-alives hold a slow reply open past the idle timeout', async () => {
-    // Tokens 400 ms apart, the chat gives up after 300 ms of silence, keep-alives every 50 ms.
-    const s = await stack({ emulator: { faults: { tokenDelayMs: 400 }, reply: () => 'one two' }, proxy: { keepAliveMs: 50 } });
-    const chat = s.chat({ idleTimeoutMs: 300 });
+    // Tokens 1.2 s apart, the chat gives up after 0.6 s of silence, keep-alives every 0.1 s (margins for a busy CI machine).
+    const s = await stack({ emulator: { faults: { tokenDelayMs: 1200 }, reply: () => 'one two' }, proxy: { keepAliveMs: 100 } });
+    const chat = s.chat({ idleTimeoutMs: 600 });
     await chat.send('hi');
     expect(view(chat)).toEqual(['user:complete', 'assistant:complete']);
     expect(text(chat, 1)).toBe('one two');

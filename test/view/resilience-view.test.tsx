@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // What the visitor sees when the network, the agent or the browser misbehaves.
 import { act, cleanup, fireEvent, render } from '@testing-library/preact';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpError, NetworkError, StreamError } from '../../widget/core/errors.js';
 import { ChatPanel } from '../../widget/view/chat-panel.js';
 import { Composer } from '../../widget/view/composer.js';
@@ -9,21 +9,12 @@ import { ErrorLine } from '../../widget/view/error-line.js';
 import { MessageItem } from '../../widget/view/message-item.js';
 import { en } from '../../widget/view/strings.js';
 import { fakeChat, message } from './fake-chat.js';
+import { failOnStrayErrors } from '../helpers/stray-errors.js';
 
-const failures: unknown[] = [];
-const collect = (reason: unknown) => void failures.push(reason);
-beforeAll(() => {
-  process.on('unhandledRejection', collect);
-  process.on('uncaughtException', collect);
-});
-afterAll(() => {
-  process.off('unhandledRejection', collect);
-  process.off('uncaughtException', collect);
-});
+failOnStrayErrors();
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
-  expect(failures).toEqual([]);
 });
 
 const line = (container: Element) => container.querySelector<HTMLElement>('[part~=error]');
