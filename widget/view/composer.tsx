@@ -60,7 +60,19 @@ export function Composer({ chat, strings, inputRef }: ComposerProps) {
         }}
       />
       {busy ? (
-        <button part="stop" type="button" class="action" aria-label={strings.stop} title={strings.stop} onClick={chat.stop}>
+        <button
+          part="stop"
+          type="button"
+          class="action"
+          aria-label={strings.stop}
+          title={strings.stop}
+          onClick={(event) => {
+            // Stopping re-renders this very button as Send (type=submit) before the click's default action
+            // runs; without this, that action submits the form and the message is sent a second time.
+            event.preventDefault();
+            chat.stop();
+          }}
+        >
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <rect x="7" y="7" width="10" height="10" rx="1.5" />
           </svg>
