@@ -12,8 +12,10 @@ describe('Markdown renders each construct as elements', () => {
     expect(html('one\ntwo  \nthree\\\nfour\n\nnext')).toBe('<p>one<br>two<br>three<br>four</p><p>next</p>');
   });
 
-  test('headings render two levels down, with a class for the source level', () => {
+  test('headings start at h3 under the panel title, keep their distances, and have a class for the source level', () => {
     expect(html('# a\n## b\n### c\n#### d')).toBe('<h3 class="ac-h1">a</h3><h4 class="ac-h2">b</h4><h5 class="ac-h3">c</h5><h6 class="ac-h4">d</h6>');
+    // A reply that opens with ## skips no level: its first heading is h3 all the same.
+    expect(html('## a\n### b\n# c')).toBe('<h3 class="ac-h2">a</h3><h4 class="ac-h3">b</h4><h3 class="ac-h1">c</h3>');
   });
 
   test('emphasis, strong, strikethrough, inline code', () => {
@@ -25,7 +27,7 @@ describe('Markdown renders each construct as elements', () => {
     expect(out).toBe(
       '<div class="ac-code"><div class="ac-code-bar"><span class="ac-code-lang">python</span>' +
         '<button type="button" class="ac-copy" aria-live="polite">Copy</button></div>' +
-        '<pre><code data-lang="python">print("&lt;b&gt;")</code></pre></div>',
+        '<pre tabindex="0"><code data-lang="python">print("&lt;b&gt;")</code></pre></div>',
     );
   });
 

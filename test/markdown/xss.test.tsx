@@ -15,7 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   STRONG: [],
   DEL: [],
   CODE: ['data-lang'],
-  PRE: [],
+  PRE: ['tabindex'], // ours: a scrolling code block is reachable by keyboard
   BR: [],
   HR: [],
   UL: [],

@@ -39,7 +39,8 @@ export function CodeBlock({ lang, text }: CodeBlockProps): VNode {
           </button>
         )}
       </div>
-      <pre>
+      {/* Focusable: a long line scrolls sideways, and the keyboard must be able to scroll it too. */}
+      <pre tabIndex={0}>
         <code data-lang={lang || undefined}>{text}</code>
       </pre>
     </div>

@@ -30,8 +30,9 @@ function renderBlock(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
       // so the reader sees no pipes that then jump into a grid.
       return tail && n.text[0] === '|' ? renderBlock(speculativeTable(n.text), true, o) : h('p', null, inline(n.text, tail, n));
     case 'h':
-      // Two levels down: a reply sits under the page's and the panel's own headings.
-      return h(`h${Math.min(n.level + 2, 6)}`, { class: `ac-h${n.level}` }, inline(n.text, tail));
+      // A reply sits under the panel's own h2: its first heading becomes h3 whatever its level, and
+      // the rest keep their distance from it, so screen readers meet no skipped level.
+      return h(`h${Math.min(Math.max(n.level - (o.top ??= n.level), 0) + 3, 6)}`, { class: `ac-h${n.level}` }, inline(n.text, tail));
     case 'pre':
       return h(CodeBlock, { lang: n.lang, text: n.text.slice(0, -1) });
     case 'table':

@@ -5,6 +5,8 @@ import type { Inline } from './types.js';
 export interface RenderOptions {
   /** Load images (`<img>`); otherwise an image is a link reading "🖼 alt". */
   images: boolean;
+  /** The level of the reply's first heading: it becomes `h3`, the rest follow from it. */
+  top?: number;
 }
 
 // Every link opens in a new browsing context that cannot reach back, and passes no referrer or endorsement.
