@@ -13,8 +13,8 @@ export interface PanelOptions extends Pick<ChatOptions, 'endpoint' | 'fetch' | '
   /** Words over the built-in English: the language's table and the integrator's replacements. */
   strings: Partial<Strings>;
   greeting?: string | undefined;
-  /** Whether the panel shows. @defaultValue whether `container` is not `hidden` */
-  open?: boolean | undefined;
+  /** Whether the panel shows (it stays mounted while closed, so a reply keeps streaming). */
+  open: boolean;
   nonce?: string | null | undefined;
   onClose: () => void;
 }
@@ -45,7 +45,7 @@ export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: Pa
         strings={strings}
         mode={options.mode}
         greeting={options.greeting}
-        open={options.open ?? !container.hidden}
+        open={options.open}
         onClose={options.onClose}
         inputRef={inputRef}
       />,
