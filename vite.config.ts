@@ -46,7 +46,8 @@ function loaderBuild() {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
-    lib: { entry: 'widget/element/define.ts', formats: ['iife' as const], name: 'AgentoChat', fileName: () => 'agento-chat.js' },
+    // script-tag.ts registers the element and exports nothing: no global name, no export object.
+    lib: { entry: 'widget/element/script-tag.ts', formats: ['iife' as const], name: 'AgentoChat', fileName: () => 'agento-chat.js' },
   };
 }
 

@@ -200,6 +200,9 @@ export class AgentoChatElement extends BaseElement {
       this.strings = strings;
     }
     this.#render();
+    // Fetch the panel's code once the page is idle, so opening shows no delay; mounting it (and asking
+    // the proxy for the history) waits for the visitor's intent.
+    (globalThis.requestIdleCallback ?? setTimeout)(() => loadPanel().catch(() => {}));
   }
 
   disconnectedCallback(): void {
@@ -289,7 +292,6 @@ export class AgentoChatElement extends BaseElement {
     this.#launcher.classList.toggle('left', left);
     this.#launcher.setAttribute('aria-expanded', String(open));
     this.#launcher.setAttribute('aria-label', open ? shell.launcherClose : shell.launcherOpen);
-    this.#launcher.title = open ? shell.launcherClose : shell.launcherOpen;
     this.#container.hidden = !open;
     this.#container.dir = this.#direction(language);
     this.#container.classList.toggle('inline', inline);

@@ -1,5 +1,7 @@
-// The types of `agento-chat/agento-chat.js`, the script-tag loader: loading it registers
-// `<agento-chat>` (and types it, see define.ts); it exports nothing.
-import './define.js';
+// The script-tag loader's entry (and the types of `agento-chat/agento-chat.js`): loading it registers
+// `<agento-chat>` (typed in define.ts); it exports nothing, so the IIFE sets no global.
+import { defineAgentoChat } from './define.js';
+
+defineAgentoChat();
 
 export {};

@@ -4,7 +4,6 @@ export const shellCss = `
 :host([mode=inline]){display:block}
 [hidden]{display:none!important}
 .launcher{position:fixed;z-index:var(--agento-z-index,2147483000);right:var(--agento-offset-x,20px);bottom:var(--agento-offset-y,20px);display:grid;place-items:center;width:var(--agento-launcher-size,56px);height:var(--agento-launcher-size,56px);margin:0;padding:0;border:0;border-radius:50%;background:var(--agento-accent,#4f46e5);color:var(--agento-accent-fg,#fff);box-shadow:0 6px 20px rgb(0 0 0/.2);cursor:pointer}
-.launcher:hover{transform:scale(1.05)}
 .launcher:focus-visible{outline:3px solid var(--agento-accent,#4f46e5);outline-offset:3px}
 .launcher svg{width:26px;height:26px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .notice{margin:0;padding:12px 16px;border-radius:12px;background:var(--agento-error-bg,#fef2f2);color:var(--agento-error-fg,#b91c1c);font-size:14px;line-height:1.4}
