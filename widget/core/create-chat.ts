@@ -1,26 +1,16 @@
 import { batch, computed, effect, signal } from '@preact/signals-core';
 import { followOnline, followVisible } from './environment.js';
-import { AgentoError, HttpError, NetworkError, StreamError } from './errors.js';
+import { AgentoError, HttpError, NetworkError, StreamError, isAbort, toAgentoError } from './errors.js';
 import { createHttpTransport } from './http-transport.js';
-import { defaultRetryPolicy, delay, retryDelay } from './retry-policy.js';
+import { historyKey, mergeHistory } from './merge-history.js';
+import { createPoll } from './poll.js';
+import { defaultRetryPolicy, withRetry } from './retry-policy.js';
 import { createSessionStore } from './session-store.js';
+import { bufferTokens, nextFrame } from './token-buffer.js';
 import type { Chat, ChatMessage, ChatOptions, ChatStatus, ChatStreamEvent, HistoryMessage, RetryState } from './types.js';
 
 /** How many messages the first history page shows. */
 export const HISTORY_PAGE_SIZE = 50;
-
-/** The longest pause between two polls of `watch`. */
-const MAX_POLL_MS = 120_000;
-
-const frame = (flush: () => void): void => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
-  else setTimeout(flush, 16);
-};
-
-const isAbort = (error: unknown): boolean => (error as { name?: string } | null)?.name === 'AbortError';
-
-const toAgentoError = (error: unknown): AgentoError =>
-  error instanceof AgentoError ? error : new AgentoError('unexpected', String((error as Error)?.message ?? error), { cause: error });
 
 /** Calls an integrator's callback. A bug in it must not break the chat (actions never reject), so it is logged, not thrown. */
 function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
@@ -38,7 +28,7 @@ function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
  * so a UI can follow that message's `state` from `sending` to `complete` or `failed`.
  */
 export function createChat(options: ChatOptions): Chat {
-  const { endpoint, schedule = frame, onMessage, onError, onSession, pollMs = 15_000 } = options;
+  const { endpoint, schedule = nextFrame, onMessage, onError, onSession, pollMs = 15_000 } = options;
   const transport = options.transport ?? createHttpTransport({ endpoint, fetch: options.fetch, credentials: options.credentials, idleTimeoutMs: options.idleTimeoutMs });
   const store = createSessionStore(endpoint, options.storage);
   const policy = { ...defaultRetryPolicy, ...(options.retry === false ? { limit: 1 } : options.retry) };
@@ -55,7 +45,11 @@ export function createChat(options: ChatOptions): Chat {
   const hasOlder = computed(() => older.value.offset > 0 && older.value.id === sessionId.value);
 
   let seq = 0;
+  const nextId = () => `m${++seq}`;
+  /** The send or reply in flight. */
   let inflight: AbortController | null = null;
+  /** The history load in flight. Apart from `inflight`, so that a send does not cancel it. */
+  let loading: AbortController | null = null;
   /** Aborted by `dispose`: background syncs. */
   const life = new AbortController();
   /** The messages the server gave (history), as opposed to local ones. */
@@ -72,15 +66,20 @@ export function createChat(options: ChatOptions): Chat {
     abort();
     batch(() => {
       sessionId.value = id;
-      messages.value = [];
-      cursor = undefined;
-      status.value = 'idle';
+      clear();
     });
     if (id) void loadHistory();
   });
 
+  /** Empties the conversation (in a batch, with the new session). */
+  function clear(): void {
+    messages.value = [];
+    cursor = undefined;
+    status.value = 'idle';
+  }
+
   function add(message: Omit<ChatMessage, 'id' | 'timestamp'>): ChatMessage {
-    const created = { ...message, id: `m${++seq}`, timestamp: new Date().toISOString() };
+    const created = { ...message, id: nextId(), timestamp: new Date().toISOString() };
     messages.value = [...messages.peek(), created];
     return created;
   }
@@ -101,9 +100,6 @@ export function createChat(options: ChatOptions): Chat {
     return err;
   }
 
-  /** The history load in flight. Apart from `inflight`, so that a send does not cancel it. */
-  let loading: AbortController | null = null;
-
   /** Cancels the send or reply in flight. */
   function abortSend(): void {
     inflight?.abort();
@@ -117,11 +113,6 @@ export function createChat(options: ChatOptions): Chat {
     loading = null;
   }
 
-  function begin(): AbortController {
-    abortSend();
-    return (inflight = new AbortController());
-  }
-
   function useSession(id: string | null): void {
     sessionId.value = id;
     store.set(id);
@@ -129,59 +120,12 @@ export function createChat(options: ChatOptions): Chat {
   }
 
   const fromHistory = (m: HistoryMessage): ChatMessage => {
-    const message: ChatMessage = { id: `m${++seq}`, role: m.role, content: m.content, timestamp: m.timestamp, state: 'complete' };
+    const message: ChatMessage = { id: nextId(), role: m.role, content: m.content, timestamp: m.timestamp, state: 'complete' };
     served.add(message);
     return message;
   };
 
-  /**
-   * Puts what the server returned into the conversation with no duplicates. The rule: the server is
-   * the truth for every message it returned. `data` holds the messages after the last server message
-   * shown (`since` its time), or (`full`) the newest page of all; it replaces the local messages after
-   * that point, except what the server cannot know:
-   * - a local copy of a sent message or finished reply stays unless `data` holds one with the same
-   *   role and content (each server message stands in for one copy), so a server that stores a reply
-   *   a moment late hides nothing; a `full` load, whose page may not reach that far back, drops it
-   *   unless it is newer than the page's newest message (sent while the page loaded);
-   * - failed, sending and streaming messages stay, after the server's, in order;
-   * - a cut-off or stopped reply goes right after its question, unless the server holds a finished
-   *   reply there, which then replaces it (checked again at every sync until a newer server message).
-   * Server messages already shown (same role, content and timestamp) are skipped, should a server's `since` include its bound.
-   * Returns whether the server had anything new.
-   */
-  function merge(data: readonly HistoryMessage[], full: boolean): boolean {
-    const list = messages.peek();
-    const cut = full ? 0 : list.findLastIndex((m) => served.has(m)) + 1;
-    const key = (m: HistoryMessage) => m.role + '\n' + m.content;
-    const seen = new Set(list.slice(0, cut).map((m) => key(m) + m.timestamp));
-    const fresh = data.filter((m) => !seen.has(key(m) + m.timestamp)).map(fromHistory);
-    const copies = fresh.map(key);
-    const out = [...list.slice(0, cut), ...fresh];
-    const rest: ChatMessage[] = [];
-    list.slice(cut).forEach((m, i) => {
-      if (m.state === 'complete') {
-        if (served.has(m)) return; // a server message `data` replaces (full load)
-        const j = copies.indexOf(key(m));
-        if (j >= 0) copies[j] = '';
-        // A full page keeps only what is newer than its newest message (sent while it loaded).
-        else if (!full || m.timestamp > (data.at(-1)?.timestamp ?? '')) rest.push(m);
-      } else if (m.role === 'assistant' && m.state !== 'streaming') {
-        // Its question: the server's own copy when shown, else the newest server message with its text.
-        const question = list[cut + i - 1];
-        let at = out.indexOf(question!);
-        if (at < 0 && question?.role === 'user' && !rest.includes(question)) at = out.findLastIndex((x) => x.role === 'user' && x.content === question.content);
-        const after = out[at + 1];
-        if (at < 0) rest.push(m);
-        else if (after?.role !== 'assistant' || after.state !== 'complete') out.splice(at + 1, 0, m);
-      } else rest.push(m);
-    });
-    const next = [...out, ...rest];
-    if (next.length !== list.length || next.some((m, i) => m !== list[i])) messages.value = next;
-    if (fresh.length || full) cursor = fresh.at(-1)?.timestamp;
-    return fresh.length > 0;
-  }
-
-  /** Fetches and merges the history `since` the cursor, or (`full`) its newest page. */
+  /** Fetches and merges the history `since` the cursor, or (`full`) its newest page. Returns whether the server had anything new. */
   async function pull(full: boolean, abortSignal: AbortSignal): Promise<boolean> {
     const id = sessionId.peek();
     if (!id) return false;
@@ -190,15 +134,21 @@ export function createChat(options: ChatOptions): Chat {
     const { total } = page.pagination;
     // History comes oldest first: when it is longer than a page, the newest page is the one to show.
     // (Compared with the page size, not `data.length`: the transport drops non-messages, which would ask for a negative offset.)
-    if (total > HISTORY_PAGE_SIZE) {
+    const long = total > HISTORY_PAGE_SIZE;
+    if (long) {
       // More than a page since the cursor: a gap would hide messages, so show the newest page of all instead.
       if (since) return pull(true, abortSignal);
       page = await transport.history(id, { limit: HISTORY_PAGE_SIZE, offset: total - HISTORY_PAGE_SIZE }, abortSignal);
     }
     if (id !== sessionId.peek()) return false;
     // The newest page of all replaces what was shown: the messages before it are the older ones.
-    if (full || total > HISTORY_PAGE_SIZE) older.value = { id, offset: Math.max(0, total - HISTORY_PAGE_SIZE) };
-    return merge(page.data, full || total > HISTORY_PAGE_SIZE);
+    full ||= long;
+    if (full) older.value = { id, offset: Math.max(0, total - HISTORY_PAGE_SIZE) };
+    const list = messages.peek();
+    const [next, fresh] = mergeHistory(list, page.data, full, served, fromHistory);
+    if (next !== list) messages.value = next;
+    if (fresh.length || full) cursor = fresh.at(-1)?.timestamp;
+    return fresh.length > 0;
   }
 
   let loadingOlder: Promise<void> | undefined;
@@ -215,10 +165,9 @@ export function createChat(options: ChatOptions): Chat {
         // A new conversation or a reload of the newest page meanwhile: this page no longer fits.
         if (older.peek() !== from || id !== sessionId.peek()) return;
         const list = messages.peek();
-        const key = (m: HistoryMessage) => m.role + '\n' + m.content + '\n' + m.timestamp;
-        const shown = new Set(list.map(key));
+        const shown = new Set(list.map(historyKey));
         batch(() => {
-          messages.value = [...data.filter((m) => !shown.has(key(m))).map(fromHistory), ...list];
+          messages.value = [...data.filter((m) => !shown.has(historyKey(m))).map(fromHistory), ...list];
           older.value = { id, offset };
         });
       } catch (cause) {
@@ -246,8 +195,7 @@ export function createChat(options: ChatOptions): Chat {
   }
 
   async function loadHistory(): Promise<void> {
-    const id = sessionId.peek();
-    if (!id) return;
+    if (!sessionId.peek()) return;
     loading?.abort();
     const { signal: abortSignal } = (loading = new AbortController());
     status.value = 'loading';
@@ -264,9 +212,7 @@ export function createChat(options: ChatOptions): Chat {
         // The token is no longer valid (the server's secret changed, the session expired): start clean.
         batch(() => {
           useSession(null);
-          messages.value = [];
-          cursor = undefined;
-          status.value = 'idle';
+          clear();
         });
         return;
       }
@@ -280,7 +226,8 @@ export function createChat(options: ChatOptions): Chat {
     const message = text.trim();
     if (!message || busy()) return;
 
-    const controller = begin();
+    abortSend();
+    const controller = (inflight = new AbortController());
     const user = batch(() => {
       error.value = null;
       status.value = 'submitted';
@@ -291,28 +238,20 @@ export function createChat(options: ChatOptions): Chat {
     let last: unknown;
     try {
       // Retried only up to here: once `send` resolves the proxy has the message, and it is never replayed.
-      for (let attempt = 1; ; attempt++) {
-        try {
+      events = await withRetry(
+        policy,
+        controller.signal,
+        async () => {
           if (!online.peek()) throw new NetworkError('The browser is offline.', undefined, 'offline');
           let id = sessionId.peek();
-          if (!id) {
-            id = await transport.createSession(controller.signal);
-            useSession(id);
-          }
-          events = await transport.send(id, message, controller.signal);
-          break;
-        } catch (cause) {
-          const wait = controller.signal.aborted ? -1 : retryDelay(policy, cause, attempt);
-          if (wait < 0) throw cause;
+          if (!id) useSession((id = await transport.createSession(controller.signal)));
+          return transport.send(id, message, controller.signal);
+        },
+        (state, cause) => {
           last = cause;
-          retrying.value = { attempt: attempt + 1, at: Date.now() + wait };
-          try {
-            await delay(wait, controller.signal);
-          } finally {
-            retrying.value = null;
-          }
-        }
-      }
+          retrying.value = state;
+        },
+      );
     } catch (cause) {
       // Stopped while waiting to retry: the message fails with the error that caused the wait.
       const err = isAbort(cause) ? (last ? toAgentoError(last) : new AgentoError('aborted', 'The message was not sent.')) : toAgentoError(cause);
@@ -325,17 +264,7 @@ export function createChat(options: ChatOptions): Chat {
     const accepted = update(user.id, { state: 'complete' });
     if (accepted) notify(onMessage, accepted);
     const reply = add({ role: 'assistant', content: '', state: 'streaming' });
-
-    // Tokens are buffered and flushed at most once per scheduled frame, so the view never renders per token.
-    let pending = '';
-    let scheduled = false;
-    const flush = () => {
-      scheduled = false;
-      if (!pending) return;
-      const text = pending;
-      pending = '';
-      update(reply.id, (m) => ({ content: m.content + text }));
-    };
+    const tokens = bufferTokens(schedule, (text) => update(reply.id, (m) => ({ content: m.content + text })));
 
     let done = false;
     try {
@@ -343,12 +272,8 @@ export function createChat(options: ChatOptions): Chat {
         // A custom transport may ignore the signal: nothing that arrives after stop() is kept.
         if (controller.signal.aborted) break;
         if (event.type === 'text') {
-          pending += event.content;
           if (status.peek() !== 'streaming') status.value = 'streaming';
-          if (!scheduled) {
-            scheduled = true;
-            schedule(flush);
-          }
+          tokens.push(event.content);
         } else if (event.type === 'done') {
           done = true;
           break;
@@ -358,14 +283,14 @@ export function createChat(options: ChatOptions): Chat {
       }
       if (!done) throw new StreamError('interrupted', 'The reply was cut off before it finished.');
       const finished = batch(() => {
-        flush();
+        tokens.flush();
         status.value = 'idle';
         return update(reply.id, { state: 'complete' });
       });
       if (finished) notify(onMessage, finished);
     } catch (cause) {
       batch(() => {
-        flush();
+        tokens.flush();
         if (controller.signal.aborted) {
           update(reply.id, { state: 'stopped' });
           status.value = 'idle';
@@ -399,41 +324,12 @@ export function createChat(options: ChatOptions): Chat {
     if (question && messages.peek().some((m) => m.id === id)) await send(question.content);
   }
 
-  function stop(): void {
-    if (busy()) abortSend();
-  }
-
-  function cancelRetry(): void {
-    if (retrying.peek()) abortSend();
-  }
-
-  let watchers = 0;
-  let interval = pollMs;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Schedules the next poll of `watch`, when someone watches and the page is visible and online. */
-  function poll(wait = interval): void {
-    clearTimeout(timer);
-    timer =
-      watchers > 0 && pollMs > 0 && visible.peek() && online.peek() && !life.signal.aborted
-        ? setTimeout(async () => {
-            // A streaming reply is news enough; its end tells the other tabs.
-            const changed = !busy() && (await sync());
-            interval = changed ? pollMs : Math.min(interval * 2, MAX_POLL_MS);
-            poll();
-          }, wait)
-        : undefined;
-  }
-
-  function watch(): () => void {
-    watchers++;
-    interval = pollMs;
-    poll();
-    let watching = true;
-    return () => {
-      if (watching) (watching = false), watchers--, poll();
-    };
-  }
+  // Polls only while the page is visible and online. A streaming reply is news enough; its end tells the other tabs.
+  const poll = createPoll(
+    pollMs,
+    () => visible.peek() && online.peek() && !life.signal.aborted,
+    async () => !busy() && (await sync()),
+  );
 
   /** Back online: send again what failed for the network, in order, then catch up. */
   async function resume(): Promise<void> {
@@ -449,31 +345,8 @@ export function createChat(options: ChatOptions): Chat {
     void visible.value;
     if (now && !wasOnline) void resume();
     wasOnline = now;
-    interval = pollMs;
-    poll(0);
+    poll.now();
   });
-
-  async function newConversation(): Promise<void> {
-    abort();
-    // The session itself is created by the next send: no empty sessions for visitors who never write.
-    batch(() => {
-      useSession(null);
-      messages.value = [];
-      cursor = undefined;
-      error.value = null;
-      status.value = 'idle';
-    });
-  }
-
-  function dispose(): void {
-    abort();
-    life.abort();
-    unsubscribe();
-    unwatchEnvironment();
-    stopOnline?.();
-    stopVisible?.();
-    clearTimeout(timer);
-  }
 
   return {
     messages,
@@ -487,11 +360,27 @@ export function createChat(options: ChatOptions): Chat {
     hasOlder,
     send,
     retry,
-    cancelRetry,
-    stop,
+    cancelRetry: () => void (retrying.peek() && abortSend()),
+    stop: () => void (busy() && abortSend()),
     sync,
-    watch,
-    newConversation,
-    dispose,
+    watch: poll.watch,
+    async newConversation() {
+      abort();
+      // The session itself is created by the next send: no empty sessions for visitors who never write.
+      batch(() => {
+        useSession(null);
+        clear();
+        error.value = null;
+      });
+    },
+    dispose() {
+      abort();
+      life.abort();
+      unsubscribe();
+      unwatchEnvironment();
+      stopOnline?.();
+      stopVisible?.();
+      poll.stop();
+    },
   };
 }

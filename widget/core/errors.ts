@@ -67,3 +67,10 @@ export async function httpErrorFrom(response: Response): Promise<HttpError> {
   // Agento puts X-RateLimit-Reset on every answer: it says when to come back only on a 429.
   return new HttpError(response.status, code, message, retryAfterFrom(response.headers, undefined, response.status === 429));
 }
+
+/** Whether `error` is the rejection of an aborted signal or fetch. */
+export const isAbort = (error: unknown): boolean => (error as { name?: string } | null)?.name === 'AbortError';
+
+/** `error` as an {@link AgentoError}: itself, or wrapped with the code `unexpected`. */
+export const toAgentoError = (error: unknown): AgentoError =>
+  error instanceof AgentoError ? error : new AgentoError('unexpected', String((error as Error)?.message ?? error), { cause: error });

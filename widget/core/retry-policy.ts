@@ -1,4 +1,5 @@
 import { HttpError, NetworkError } from './errors.js';
+import type { RetryState } from './types.js';
 
 /**
  * When the chat sends a message again by itself. Only a send that was never accepted is retried:
@@ -68,4 +69,31 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) abort();
     else signal?.addEventListener('abort', abort, { once: true });
   });
+}
+
+/**
+ * Runs `attempt` until it resolves, waiting between attempts as {@link retryDelay} says. `waiting` hears
+ * of each wait, with the error that caused it, and of its end (`null`). Rejects with the error no retry
+ * follows, or with `signal`'s reason once it aborts.
+ */
+export async function withRetry<T>(
+  policy: RetryPolicy,
+  signal: AbortSignal,
+  attempt: () => Promise<T>,
+  waiting: (state: RetryState | null, cause: unknown) => void,
+): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (cause) {
+      const wait = signal.aborted ? -1 : retryDelay(policy, cause, n);
+      if (wait < 0) throw cause;
+      waiting({ attempt: n + 1, at: Date.now() + wait }, cause);
+      try {
+        await delay(wait, signal);
+      } finally {
+        waiting(null, cause);
+      }
+    }
+  }
 }

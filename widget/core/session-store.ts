@@ -31,9 +31,11 @@ export function createSessionStore(endpoint: string, storage: StorageLike | null
   // Storage is read once; afterwards memory is the truth (storage may fail to write), kept fresh by `subscribe`.
   let memory: string | null | undefined;
 
+  /** The stored token; null when there is none, or storage throws, or holds something else. */
   const read = (): string | null => {
     try {
-      return parse(storage?.getItem(key) ?? null);
+      const value = JSON.parse(storage?.getItem(key) || 'null') as { v?: unknown; sessionId?: unknown } | null;
+      return value?.v === VERSION && typeof value.sessionId === 'string' && value.sessionId ? value.sessionId : null;
     } catch {
       return null;
     }
@@ -72,16 +74,6 @@ export function createSessionStore(endpoint: string, storage: StorageLike | null
       return () => removeEventListener('storage', onStorage);
     },
   };
-}
-
-function parse(raw: string | null): string | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw) as { v?: unknown; sessionId?: unknown };
-    return value?.v === VERSION && typeof value.sessionId === 'string' && value.sessionId ? value.sessionId : null;
-  } catch {
-    return null;
-  }
 }
 
 function defaultStorage(): StorageLike | null {

@@ -202,7 +202,7 @@ export class AgentoChatElement extends BaseElement {
     this.#render();
     // Fetch the panel's code once the page is idle, so opening shows no delay; mounting it (and asking
     // the proxy for the history) waits for the visitor's intent.
-    (globalThis.requestIdleCallback ?? setTimeout)(() => loadPanel().catch(() => {}));
+    (globalThis.requestIdleCallback ?? setTimeout)(() => this.isConnected && loadPanel().catch(() => {}));
   }
 
   disconnectedCallback(): void {

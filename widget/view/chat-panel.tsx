@@ -2,17 +2,18 @@ import { useEffect } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
 import { Composer } from './composer.js';
 import { ErrorLine } from './error-line.js';
+import { IconButton } from './icon-button.js';
 import { MarkdownLabelsContext } from './markdown/index.js';
 import { MessageList } from './message-list.js';
 import { ReplyAnnouncer } from './reply-announcer.js';
 import { useScrollLock } from './scroll-lock.js';
-import type { Strings } from './strings.js';
+import type { PanelStrings } from './strings.js';
 
 export type Mode = 'floating' | 'inline';
 
 export interface ChatPanelProps {
   chat: Chat;
-  strings: Strings;
+  strings: PanelStrings;
   mode: Mode;
   greeting?: string | undefined;
   /** Whether the panel shows; a floating panel open on a small screen stops the page behind from scrolling. @defaultValue true */
@@ -42,28 +43,17 @@ export function ChatPanel({ chat, strings, mode, greeting, open = true, onClose,
     >
       <div part="header" class="header">
         <h2 class="title">{strings.title}</h2>
-        <button
+        <IconButton
           part="new-conversation"
-          type="button"
           class="icon"
-          aria-label={strings.newConversation}
-          title={strings.newConversation}
+          label={strings.newConversation}
+          icon="M12 5v14M5 12h14"
           onClick={() => {
             void chat.newConversation();
             inputRef?.current?.focus();
           }}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 5v14M5 12h14" />
-          </svg>
-        </button>
-        {floating && (
-          <button part="close" type="button" class="icon" aria-label={strings.close} title={strings.close} onClick={onClose}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M6 6l12 12M18 6 6 18" />
-            </svg>
-          </button>
-        )}
+        />
+        {floating && <IconButton part="close" class="icon" label={strings.close} icon="M6 6l12 12M18 6 6 18" onClick={onClose} />}
       </div>
       <MarkdownLabelsContext.Provider value={strings}>
         <MessageList chat={chat} strings={strings} greeting={greeting} open={open} />

@@ -1,11 +1,12 @@
 import { useSignalEffect } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
-import type { Strings } from './strings.js';
+import { IconButton } from './icon-button.js';
+import type { PanelStrings } from './strings.js';
 
 export interface ComposerProps {
   chat: Chat;
-  strings: Strings;
+  strings: PanelStrings;
   inputRef?: { current: HTMLTextAreaElement | null };
 }
 
@@ -60,29 +61,20 @@ export function Composer({ chat, strings, inputRef }: ComposerProps) {
         }}
       />
       {busy ? (
-        <button
+        <IconButton
           part="stop"
-          type="button"
           class="action"
-          aria-label={strings.stop}
-          title={strings.stop}
+          label={strings.stop}
+          icon={<rect x="7" y="7" width="10" height="10" rx="1.5" />}
           onClick={(event) => {
             // Stopping re-renders this very button as Send (type=submit) before the click's default action
             // runs; without this, that action submits the form and the message is sent a second time.
             event.preventDefault();
             chat.stop();
           }}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <rect x="7" y="7" width="10" height="10" rx="1.5" />
-          </svg>
-        </button>
+        />
       ) : (
-        <button part="send" type="submit" class="action" aria-label={strings.send} title={strings.send} disabled={!draft.trim()}>
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
-          </svg>
-        </button>
+        <IconButton part="send" type="submit" class="action" label={strings.send} icon="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" disabled={!draft.trim()} />
       )}
     </form>
   );

@@ -1,8 +1,8 @@
 import type { AgentoError } from '../core/index.js';
-import type { Strings } from './strings.js';
+import type { PanelStrings } from './strings.js';
 
 /** The sentence a visitor reads for an error; the typed error itself goes to developers through events. */
-export function describeError(error: AgentoError, strings: Strings): string {
+export function describeError(error: AgentoError, strings: PanelStrings): string {
   const status = 'status' in error ? (error.status as number) : 0;
   if (error.name === 'NetworkError') return strings.errorNetwork;
   if (error.name === 'StreamError') return strings.errorInterrupted;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
 import { describeError } from './describe-error.js';
-import type { Strings } from './strings.js';
+import type { PanelStrings } from './strings.js';
 
 /** The status line: offline, waiting to retry (with a countdown and Cancel), or the last error. */
-export function ErrorLine({ chat, strings }: { chat: Chat; strings: Strings }) {
+export function ErrorLine({ chat, strings }: { chat: Chat; strings: PanelStrings }) {
   const error = chat.error.value;
   const retrying = chat.retrying.value;
   const offline = !chat.online.value;

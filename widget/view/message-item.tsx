@@ -1,11 +1,11 @@
 import { Component } from 'preact';
 import type { ChatMessage } from '../core/index.js';
 import { Markdown } from './markdown/index.js';
-import type { Strings } from './strings.js';
+import { stateNote, type PanelStrings } from './strings.js';
 
 export interface MessageItemProps {
   message: ChatMessage;
-  strings: Strings;
+  strings: PanelStrings;
   onRetry: (id: string) => void;
 }
 
@@ -21,7 +21,7 @@ export class MessageItem extends Component<MessageItemProps> {
   override render({ message, strings, onRetry }: MessageItemProps) {
     const { role, content, state, timestamp } = message;
     const waiting = state === 'streaming' && !content;
-    const note = state === 'failed' ? strings.failed : state === 'interrupted' ? strings.interrupted : state === 'stopped' ? strings.stopped : '';
+    const note = stateNote(state, strings);
     return (
       <article part={`message message-${role}`} class={`message ${role} ${state}`} data-state={state} title={formatTime(timestamp)}>
         <span class="sr-only">{role === 'user' ? strings.you : strings.assistant}: </span>

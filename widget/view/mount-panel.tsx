@@ -5,7 +5,7 @@ import { adoptStyles } from './adopt-styles.js';
 import { ChatPanel, type Mode } from './chat-panel.js';
 import { markdownCss } from './markdown/index.js';
 import { panelCss } from './panel-styles.js';
-import { en, type Strings } from './strings.js';
+import { panelEn, type PanelStrings, type Strings } from './strings.js';
 
 /** What the element hands the panel; everything but `endpoint` can change without losing the conversation. */
 export interface PanelOptions extends Pick<ChatOptions, 'endpoint' | 'fetch' | 'storage' | 'onMessage' | 'onError' | 'onSession'> {
@@ -86,9 +86,9 @@ export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: Pa
 }
 
 /** English under the given words; the previous object when nothing changed, so messages are not drawn again. */
-function words(given: Partial<Strings>, previous?: Strings): Strings {
-  const next = { ...en, ...given };
-  return previous && (Object.keys(next) as Array<keyof Strings>).every((key) => next[key] === previous[key]) ? previous : next;
+function words(given: Partial<Strings>, previous?: PanelStrings): PanelStrings {
+  const next: PanelStrings = { ...panelEn, ...given };
+  return previous && (Object.keys(next) as Array<keyof PanelStrings>).every((key) => next[key] === previous[key]) ? previous : next;
 }
 
 function start({ endpoint, fetch, storage, onMessage, onError, onSession }: PanelOptions): Chat {

@@ -9,16 +9,17 @@ const darkPalette =
 export const panelCss = `
 :host([theme=dark]){${darkPalette}}
 @media (prefers-color-scheme:dark){:host([theme=auto]){${darkPalette}}}
-.panel{box-sizing:border-box;display:flex;flex-direction:column;overflow:hidden;background:var(--agento-bg,#fff);color:var(--agento-fg,#18181b);border:1px solid var(--agento-border,#e4e4e7);border-radius:var(--agento-radius,16px);font-family:var(--agento-font,inherit);font-size:var(--agento-font-size,15px);line-height:1.45;text-align:start;letter-spacing:normal;word-spacing:normal;text-transform:none;text-shadow:none;text-indent:0;white-space:normal;cursor:auto}
-.panel *,.panel *::before,.panel *::after{box-sizing:border-box}
+.panel{display:flex;flex-direction:column;overflow:hidden;background:var(--agento-bg,#fff);color:var(--agento-fg,#18181b);border:1px solid var(--agento-border,#e4e4e7);border-radius:var(--agento-radius,16px);font-family:var(--agento-font,inherit);font-size:var(--agento-font-size,15px);line-height:1.45;text-align:start;letter-spacing:normal;word-spacing:normal;text-transform:none;text-shadow:none;text-indent:0;white-space:normal;cursor:auto}
+.panel,.panel *,.panel ::before,.panel ::after{box-sizing:border-box}
 .panel.floating{position:fixed;z-index:var(--agento-z-index,2147483000);right:var(--agento-offset-x,20px);bottom:calc(var(--agento-offset-y,20px) + var(--agento-launcher-size,56px) + 12px);width:min(var(--agento-panel-width,380px),calc(100vw - 2 * var(--agento-offset-x,20px)));height:min(var(--agento-panel-height,600px),calc(100dvh - var(--agento-launcher-size,56px) - 2 * var(--agento-offset-y,20px) - 12px));box-shadow:0 12px 40px rgb(0 0 0/.18)}
 .panel.inline{width:100%;height:var(--agento-inline-height,520px)}
 .header{display:flex;align-items:center;gap:4px;padding-block:10px;padding-inline:var(--agento-spacing,16px) 10px;border-bottom:1px solid var(--agento-border,#e4e4e7)}
 .title{flex:1;margin:0;font-size:1.05em;font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-button{font:inherit;color:inherit;cursor:pointer}
+button{padding:0;border:0;background:none;font:inherit;color:inherit;cursor:pointer}
 button:disabled{cursor:default;opacity:.45}
 :focus-visible{outline:2px solid var(--agento-focus,var(--agento-accent,#4f46e5));outline-offset:2px}
-.icon{display:grid;place-items:center;width:36px;height:36px;padding:0;border:0;border-radius:10px;background:none}
+.icon,.action{display:grid;place-items:center}
+.icon{width:36px;height:36px;border-radius:10px}
 .icon:hover{background:var(--agento-hover,rgb(0 0 0/.06))}
 svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 .messages{flex:1;overflow-y:auto;overscroll-behavior:contain;overflow-anchor:none;display:flex;flex-direction:column;gap:calc(var(--agento-spacing,16px) * .625);padding:var(--agento-spacing,16px)}
@@ -30,7 +31,7 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .message.assistant{align-self:flex-start;background:var(--agento-assistant-bg,#f4f4f5);color:var(--agento-assistant-fg,inherit)}
 .content{white-space:pre-wrap}
 .note{margin:4px 0 0;font-size:.85em;opacity:.85}
-.link{margin-inline-start:6px;padding:0;border:0;background:none;text-decoration:underline}
+.link{margin-inline-start:6px;text-decoration:underline}
 .typing{display:inline-flex;gap:4px;padding:4px 0}
 .typing i{width:6px;height:6px;border-radius:50%;background:currentColor;opacity:.4;animation:agento-blink 1s infinite}
 .typing i:nth-child(2){animation-delay:.2s}.typing i:nth-child(3){animation-delay:.4s}
@@ -40,7 +41,7 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .composer{display:flex;align-items:flex-end;gap:8px;padding:10px;border-top:1px solid var(--agento-border,#e4e4e7)}
 textarea{flex:1;min-height:40px;max-height:160px;field-sizing:content;resize:none;margin:0;padding:9px 12px;border:1px solid var(--agento-input-border,#8a8a93);border-radius:12px;background:var(--agento-input-bg,transparent);color:inherit;font:inherit;font-size:max(16px,1em)}
 textarea::placeholder{color:var(--agento-muted,#52525b);opacity:1}
-.action{display:grid;place-items:center;width:40px;height:40px;padding:0;border:0;border-radius:12px;background:var(--agento-accent,#4f46e5);color:var(--agento-accent-fg,#fff)}
+.action{width:40px;height:40px;border-radius:12px;background:var(--agento-accent,#4f46e5);color:var(--agento-accent-fg,#fff)}
 .action svg{fill:currentColor;stroke:none}
 @media (min-width:481px){.left+.host>.floating{right:auto;left:var(--agento-offset-x,20px)}}
 @media (max-width:480px){.panel.floating{inset:0;width:auto;height:100vh;height:100dvh;border:0;border-radius:0;box-shadow:none;padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left)}}

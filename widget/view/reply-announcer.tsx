@@ -1,11 +1,11 @@
 import { useSignalEffect } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
-import type { Strings } from './strings.js';
+import { stateNote, type PanelStrings } from './strings.js';
 
 export interface ReplyAnnouncerProps {
   chat: Chat;
-  strings: Strings;
+  strings: PanelStrings;
 }
 
 /**
@@ -23,8 +23,7 @@ export function ReplyAnnouncer({ chat, strings }: ReplyAnnouncerProps) {
       if (message.role !== 'assistant') continue;
       if (message.state === 'streaming') streaming.current.add(message.id);
       else if (streaming.current.delete(message.id) && message.content) {
-        const note = message.state === 'interrupted' ? strings.interrupted : message.state === 'stopped' ? strings.stopped : '';
-        setSaid({ id: message.id, text: [`${strings.assistant}: ${speakable(message.content)}`, note].filter(Boolean).join(' ') });
+        setSaid({ id: message.id, text: [`${strings.assistant}: ${speakable(message.content)}`, stateNote(message.state, strings)].filter(Boolean).join(' ') });
       }
     }
   });

@@ -1,4 +1,5 @@
-import { shellEn } from './shell-strings.js';
+import type { MessageState } from '../core/index.js';
+import { shellEn, type ShellStrings } from './shell-strings.js';
 
 /** Every word the widget shows. Replace any of them through the element's `strings` property. */
 export interface Strings {
@@ -41,9 +42,11 @@ export interface Strings {
   copied: string;
 }
 
-/** English, the built-in language. The launcher's labels and the set-up notice live in `shell-strings.ts`. */
-export const en: Strings = {
-  ...shellEn,
+/** The words of the open panel: all but the shell's (see `shell-strings.ts`), which the panel never shows. */
+export type PanelStrings = Omit<Strings, keyof ShellStrings>;
+
+/** English words of the panel: only these go into the panel's bundle (the loader carries the shell's). */
+export const panelEn: PanelStrings = {
   title: 'Chat',
   placeholder: 'Write a message…',
   close: 'Close',
@@ -74,3 +77,10 @@ export const en: Strings = {
   copy: 'Copy',
   copied: 'Copied',
 };
+
+/** English, the built-in language. (Pure, so that a bundle without `en`, the panel's, carries no shell words.) */
+export const en: Strings = /* @__PURE__ */ Object.assign({}, shellEn, panelEn);
+
+/** The note under a message that did not finish (`failed`, `interrupted`, `stopped`: a word each); '' for the others. */
+export const stateNote = (state: MessageState, strings: PanelStrings): string =>
+  state === 'failed' || state === 'interrupted' || state === 'stopped' ? strings[state] : '';
