@@ -5,6 +5,8 @@ export interface StreamResult {
   totalMs: number;
   /** The longest main-thread task in that time, ms (from the Long Tasks API: 0 means none over 50 ms). */
   longestTaskMs: number;
+  /** The same in the worst run, where the median hides it. */
+  worstTaskMs: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -37,18 +39,18 @@ export async function benchStream(browser: Browser, base: string, renderer: 'flo
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/test/bench/pages/${renderer}.html`);
-    let input;
-    if (renderer === 'widget') {
-      input = page.locator('[part~=input]');
-      await input.fill(String(count));
-    }
+    if (renderer === 'widget') await page.locator('[part~=input]').fill(String(count));
+    // Playwright injects its own script into the page on the first `waitForFunction`: 15–30 ms of this
+    // main thread, more than a whole 2k stream of the floor. Done now, it stays out of the measurement.
+    await page.waitForFunction(() => true);
     await watchLongTasks(page);
     const taskSeconds = await taskClock(page);
     const before = await taskSeconds();
     if (renderer === 'floor') {
       await page.evaluate((n) => (window as unknown as { streamFloor(n: number): Promise<void> }).streamFloor(n), count);
     } else {
-      await input!.press('Enter');
+      // The keyboard, not the locator: `fill` left the focus there, and a locator's checks would run in the page, measured.
+      await page.keyboard.press('Enter');
       await page.waitForFunction(
         (last) => {
           const replies = document.querySelector('agento-chat')?.shadowRoot?.querySelectorAll('[part~="message-assistant"]');
@@ -66,7 +68,7 @@ export async function benchStream(browser: Browser, base: string, renderer: 'flo
     longest.push(await page.evaluate(() => (window as unknown as { longest: number }).longest));
     await context.close();
   }
-  return { totalMs: median(totals), longestTaskMs: median(longest) };
+  return { totalMs: median(totals), longestTaskMs: median(longest), worstTaskMs: Math.max(...longest) };
 }
 
 /** Opens the floating widget whose stored session holds `stored` messages; ms until the newest is painted. Median of runs. */

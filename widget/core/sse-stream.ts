@@ -2,6 +2,13 @@ import { createParser } from 'eventsource-parser';
 import { StreamError } from './errors.js';
 import type { ChatStreamEvent } from './types.js';
 
+/**
+ * Characters read between two pauses for the event loop. A burst (a reply arriving faster than the
+ * page reads it, thousands of events at once) is read in slices, each its own task, so that it
+ * never becomes one long task: rendering and input get their turns in between.
+ */
+export const READ_SLICE = 16_384;
+
 /** Options of {@link readChatEvents}. */
 export interface ReadChatEventsOptions {
   /** Fail with a `StreamError` (`idle_timeout`) when no byte arrives for this long. Keep-alive comments count as bytes. */
@@ -26,6 +33,7 @@ export async function* readChatEvents(
   });
   const decoder = new TextDecoder();
   const reader = body.getReader();
+  let read = 0;
   try {
     for (;;) {
       const { done, value } = await readWithin(reader, idleTimeoutMs).catch((cause: unknown) => {
@@ -35,8 +43,14 @@ export async function* readChatEvents(
           : new StreamError('interrupted', 'The connection dropped during the reply.', { cause });
       });
       // A trailing event without its blank line is still an event: be tolerant at the end.
-      parser.feed(done ? decoder.decode() + '\n\n' : decoder.decode(value, { stream: true }));
-      for (const event of queue.splice(0)) yield event;
+      const text = done ? decoder.decode() + '\n\n' : decoder.decode(value, { stream: true });
+      for (let i = 0; i < text.length; i += READ_SLICE) {
+        const slice = text.slice(i, i + READ_SLICE);
+        // Counted across chunks: chunks that arrived together are read in one task too.
+        if ((read += slice.length) > READ_SLICE) (read = slice.length), await new Promise((resolve) => setTimeout(resolve));
+        parser.feed(slice);
+        for (const event of queue.splice(0)) yield event;
+      }
       if (done) return;
     }
   } finally {

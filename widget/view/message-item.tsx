@@ -58,7 +58,9 @@ export class MessageItem extends Component<MessageItemProps> {
   }
 }
 
+const FULL = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const SHORT = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 function formatTime(iso: string, options?: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(undefined, options);
+  return Number.isNaN(date.getTime()) ? '' : (options ? SHORT : FULL).format(date);
 }

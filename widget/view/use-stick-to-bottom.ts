@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Chat, ChatStatus } from '../core/index.js';
 
 /** Within this many pixels of the end, the reader is "at the bottom" and the list follows new text. */
@@ -18,6 +18,8 @@ interface Memory {
   /** `scrollTop` and `scrollHeight` right after the list last scrolled itself to the bottom. */
   top: number;
   height: number;
+  /** The newest message's element, observed for growth. */
+  last?: Element | null;
 }
 
 /**
@@ -47,6 +49,22 @@ export function useStickToBottom(
     my.top = my.height = 0;
     setAway(!on);
   };
+  /** Keeps the end in view. */
+  const follow = () => {
+    const el = list.current!;
+    // Scrolled up since, with the scroll event still to come (it fires with the next frame, and a
+    // render can come first): stop following now. (A list that got shorter moves its top by itself.)
+    if (el.scrollTop < my.top - SLACK && el.scrollHeight >= my.height) pin(false);
+    else {
+      el.scrollTop = el.scrollHeight;
+      my.top = el.scrollTop;
+      my.height = el.scrollHeight;
+    }
+  };
+  // The newest message can grow without a render of the list (a burst of Markdown rendered over
+  // several frames, an image loading): followed too, after layout, so reading sizes costs nothing.
+  const [observer] = useState(() => new ResizeObserver(() => my.pinned && follow()));
+  useEffect(() => () => observer.disconnect(), []);
 
   useLayoutEffect(() => {
     const el = list.current!;
@@ -56,16 +74,10 @@ export function useStickToBottom(
     my.status = status;
     const first = el.querySelector('article');
     const old = my.first;
-    if (my.pinned) {
-      // Scrolled up since, with the scroll event still to come (it fires with the next frame, and a
-      // render can come first): stop following now. (A list that got shorter moves its top by itself.)
-      if (el.scrollTop < my.top - SLACK && el.scrollHeight >= my.height) pin(false);
-      else {
-        el.scrollTop = el.scrollHeight;
-        my.top = el.scrollTop;
-        my.height = el.scrollHeight;
-      }
-    } else if (first && old !== first && old?.isConnected) {
+    const last = el.querySelector('article:last-of-type');
+    if (last && last !== my.last) observer.disconnect(), observer.observe((my.last = last));
+    if (my.pinned) follow();
+    else if (first && old !== first && old?.isConnected) {
       // Older messages came in above: scroll down by what they added, so the view stays where it was.
       el.scrollTop += (old as HTMLElement).offsetTop - first.offsetTop;
     }

@@ -1,5 +1,5 @@
 import { h, type VNode } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { createBlockParser } from './parse-blocks.js';
 import { renderChildren } from './render-blocks.js';
 
@@ -23,11 +23,23 @@ export interface MarkdownProps {
   allowImages?: boolean;
 }
 
+/**
+ * The most new characters one render of a streamed reply takes in. A burst (a fast model, a stalled
+ * network, a busy page) then renders over several frames, never in one long task.
+ */
+export const RENDER_BUDGET = 4096;
+
 /** Renders growing Markdown text incrementally; what {@link Markdown} keeps between renders. */
 export interface MarkdownRenderer {
   readonly images: boolean;
-  /** VNodes for `text`: resumes where the last call stopped when `text` extends it, else starts over. */
+  /**
+   * VNodes for `text`: resumes where the last call stopped when `text` extends it, else starts over.
+   * A streamed reply, and the end of one, takes in at most {@link RENDER_BUDGET} new characters per
+   * call, shown as still streaming; `more` then says to call again (the next frame) for the rest.
+   */
   render(text: string, streaming: boolean): VNode<any>[];
+  /** The last render showed only the start of its text. */
+  readonly more: boolean;
 }
 
 /** Creates a {@link MarkdownRenderer}. */
@@ -38,15 +50,24 @@ export function createMarkdownRenderer(images = false): MarkdownRenderer {
   let last: VNode<any>[] | undefined;
   let lastStreaming = false;
   const o = { images };
-  return {
+  const r = {
     images,
-    render(text, streaming) {
+    more: false,
+    render(text: string, streaming: boolean) {
       if (last && text === prev && streaming === lastStreaming) return last;
       // Resume only on a text that extends the last one. While streaming, comparing the whole prefix
       // would cost O(length) per update (quadratic over a reply), so only its last 64 characters are
       // compared; the final render compares it all, once.
       const tail = prev.slice(-64);
-      if (closed || !(streaming ? text.slice(prev.length - tail.length, prev.length) === tail : text.startsWith(prev))) parser = createBlockParser();
+      if (closed || !(streaming ? text.slice(prev.length - tail.length, prev.length) === tail : text.startsWith(prev))) (parser = createBlockParser()), (prev = '');
+      // Over the budget: up to the last line end within it if there is one, else never between the
+      // halves of a surrogate pair. (History, rendered whole at once, is not a stream.)
+      let end = prev.length + RENDER_BUDGET;
+      if ((r.more = (streaming || lastStreaming) && end < text.length)) {
+        const nl = text.lastIndexOf('\n', end - 1) + 1;
+        text = text.slice(0, nl > prev.length ? nl : end - +(text.charCodeAt(end - 1) >> 10 === 54));
+        streaming = true;
+      }
       const undo = parser.feed(text, !streaming);
       prev = text;
       closed = !streaming;
@@ -56,15 +77,25 @@ export function createMarkdownRenderer(images = false): MarkdownRenderer {
       return last;
     },
   };
+  return r;
 }
 
 /**
  * Markdown as Preact VNodes — never an HTML string. While `streaming`, only the open tail of the
  * reply is parsed and rendered again on each update; finished blocks keep their VNodes (and DOM).
- * History goes through the same path with `streaming` false.
+ * A burst larger than {@link RENDER_BUDGET} shows over the next frames, the end of the reply too.
+ * History goes through the same path with `streaming` false, whole at once.
  */
 export function Markdown({ text, streaming = false, allowImages = false }: MarkdownProps): VNode<any> {
-  const ref = useRef<MarkdownRenderer>(undefined);
-  if (ref.current?.images !== allowImages) ref.current = createMarkdownRenderer(allowImages);
-  return h('div', { class: 'ac-md' }, ref.current.render(text, streaming));
+  const my = useRef<{ r?: MarkdownRenderer; out?: VNode<any>[]; frame?: number }>({}).current;
+  const redraw = useState<object>()[1];
+  if (my.r?.images !== allowImages) my.r = createMarkdownRenderer(allowImages);
+  // Behind after a burst: the rest comes a budget per frame, from the frame asked for here. Renders
+  // in between (more text arrived) leave it to that frame, so no frame takes in two budgets.
+  if (!my.frame) {
+    my.out = my.r.render(text, streaming);
+    if (my.r.more) my.frame = requestAnimationFrame(() => redraw(((my.frame = 0), {})));
+  }
+  useEffect(() => () => cancelAnimationFrame(my.frame!), []);
+  return h('div', { class: 'ac-md' }, my.out);
 }
