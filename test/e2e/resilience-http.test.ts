@@ -1,16 +1,12 @@
 // The chat core against the real proxy in front of the emulator, over HTTP on 127.0.0.1, with the
 // emulator's fault injection: what a visitor's browser would live through.
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createEmulator, EMULATOR_AGENT_ID, type Emulator, type EmulatorOptions } from '../../demo/emulator/index.js';
-import { createAgentoProxy, type AgentoProxyOptions } from '../../widget/proxy/index.js';
+import type { Emulator } from '../../demo/emulator/index.js';
 import { createChat } from '../../widget/core/create-chat.js';
 import type { Chat, ChatOptions, RetryState } from '../../widget/core/types.js';
 import { effect } from '@preact/signals-core';
-import { listen } from '../helpers/http-server.js';
 import { failOnStrayErrors } from '../helpers/stray-errors.js';
-
-const API_KEY = 'ak_test_resilience_0123456789';
-const SECRET = 'resilience-test-secret-0123456789-abcdef';
+import { startRig, type RigOptions } from '../proxy/rig.js';
 
 failOnStrayErrors(20);
 
@@ -22,31 +18,15 @@ interface Stack {
   chat(options?: Partial<ChatOptions>, peerId?: string): Chat;
 }
 
-/** Emulator → proxy → chat, all over real HTTP; stopped when the test ends. */
-async function stack({ emulator: emulatorOptions, proxy }: { emulator?: EmulatorOptions; proxy?: Partial<AgentoProxyOptions> } = {}): Promise<Stack> {
-  const emulator = createEmulator({ apiKeys: [API_KEY], tokenDelayMs: 0, ...emulatorOptions });
-  const upstream = await listen(emulator.handler);
-  onTestFinished(() => upstream.close());
-  const server = await listen(
-    createAgentoProxy({
-      apiKey: API_KEY,
-      agentId: EMULATOR_AGENT_ID,
-      baseUrl: upstream.url,
-      secret: SECRET,
-      identify: (request) => {
-        const peerId = request.headers.get('x-visitor');
-        return peerId ? { peerId } : null;
-      },
-      ...proxy,
-    }),
-  );
-  onTestFinished(() => server.close());
+/** Emulator → proxy → chat, all over real HTTP (the proxy tests' rig); stopped when the test ends. */
+async function stack(options: Pick<RigOptions, 'emulator' | 'proxy'> = {}): Promise<Stack> {
+  const { emulator, endpoint } = await startRig(options);
   return {
     emulator,
     sends: () => emulator.log.filter((entry) => entry.route === 'send'),
     chat(options = {}, peerId = 'visitor-1') {
       const chat = createChat({
-        endpoint: `${server.url}/api/agento`,
+        endpoint,
         // How the proxy's `identify` knows the visitor: a header, as a cookie would in a browser.
         fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'X-Visitor': peerId } }),
         storage: null,
