@@ -20,6 +20,13 @@ export default defineConfig(({ mode }) => ({
   },
 }));
 
+/**
+ * What visitors download is minified twice: by Rolldown's own minifier as the chunk is written, then by terser
+ * (3 passes). Together they are ≈ 260 B gzip smaller than either alone (test/size/budgets.mjs measures).
+ * No "unsafe" or `pure_getters` options: a bare `signal.value` read subscribes, and must not be dropped.
+ */
+const MINIFY = { minify: 'terser' as const, terserOptions: { module: true, toplevel: true, ecma: 2020 as const, compress: { passes: 3 } } };
+
 function packageBuild() {
   return {
     outDir: 'dist',
@@ -46,8 +53,10 @@ function loaderBuild() {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
+    ...MINIFY,
     // script-tag.ts registers the element and exports nothing: no global name, no export object.
     lib: { entry: 'widget/element/script-tag.ts', formats: ['iife' as const], name: 'AgentoChat', fileName: () => 'agento-chat.js' },
+    rolldownOptions: { output: { minify: true } },
   };
 }
 
@@ -64,7 +73,7 @@ function panelBuild() {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
-    minify: true,
+    ...MINIFY,
     // The panel, plus one small file per language table (`agento-chat-lang-de.js`, …) that the loader
     // imports only for a page in that language: no language but English is in the loader or the panel.
     lib: {
