@@ -94,8 +94,9 @@ function words(given: Partial<Strings>, previous?: PanelStrings): PanelStrings {
   return previous && (Object.keys(next) as Array<keyof PanelStrings>).every((key) => next[key] === previous[key]) ? previous : next;
 }
 
-function start({ endpoint, fetch, storage, onMessage, onError, onSession }: PanelOptions): Chat {
-  const chat = createChat({ endpoint, fetch, storage, onMessage, onError, onSession });
+// The panel's own options (mode, strings, …) are no chat options: createChat reads only its own.
+function start(options: PanelOptions): Chat {
+  const chat = createChat(options);
   void chat.loadHistory();
   return chat;
 }
