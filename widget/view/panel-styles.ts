@@ -5,7 +5,10 @@ const darkPalette =
   '--agento-focus:#818cf8;--agento-assistant-bg:#27272a;--agento-error-bg:#450a0a;--agento-error-fg:#fecaca;--agento-code-bg:rgb(255 255 255/.1);' +
   '--agento-link:#a5b4fc;--agento-quote-border:rgb(255 255 255/.25);--agento-rule:#52525b;--agento-table-head-bg:rgb(255 255 255/.06)';
 
-/** Styles of the open chat. Theme through `--agento-*` custom properties and `::part()`. */
+/**
+ * Styles of the open chat, over the shell's (shell-styles.ts, which also sizes and strokes every icon's `svg`).
+ * Theme through `--agento-*` custom properties and `::part()`.
+ */
 export const panelCss = `
 :host([theme=dark]){${darkPalette}}
 @media (prefers-color-scheme:dark){:host([theme=auto]){${darkPalette}}}
@@ -21,7 +24,6 @@ button:disabled{cursor:default;opacity:.45}
 .icon,.action{display:grid;place-items:center}
 .icon{width:36px;height:36px;border-radius:10px}
 .icon:hover{background:var(--agento-hover,rgb(0 0 0/.06))}
-svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 .messages{flex:1;overflow-y:auto;overscroll-behavior:contain;overflow-anchor:none;display:flex;flex-direction:column;gap:calc(var(--agento-spacing,16px) * .625);padding:var(--agento-spacing,16px)}
 .messages:focus-visible{outline-offset:-2px}
 .placeholder{margin:auto;max-width:32ch;text-align:center;color:var(--agento-muted,#52525b)}
