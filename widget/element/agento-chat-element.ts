@@ -1,6 +1,6 @@
 import { isRightToLeft, resolveLanguage, type Language } from '../i18n/languages.js';
 import type { PanelHandle, PanelOptions } from '../view/mount-panel.js';
-import { adoptStyles } from '../view/adopt-styles.js';
+import { adoptStyles } from './adopt-styles.js';
 import { shellEn } from '../view/shell-strings.js';
 import type { Strings } from '../view/strings.js';
 import { readBoolean, readDirection, readMode, readPosition, readText, readTheme, type Mode, type Position, type Theme } from './attributes.js';
@@ -271,7 +271,6 @@ export class AgentoChatElement extends BaseElement {
       strings: words,
       greeting: this.greeting,
       open: this.isOpen,
-      nonce: this.#nonce(),
       onClose: () => this.close(),
       onMessage: (message) => this.dispatchEvent(new AgentoMessageEvent(message)),
       onError: (error) => this.dispatchEvent(new AgentoErrorEvent(error)),
@@ -329,10 +328,11 @@ export class AgentoChatElement extends BaseElement {
   #load(): Promise<PanelHandle | undefined> {
     if (!this.endpoint) return Promise.resolve(undefined);
     return (this.#loading ??= Promise.all([loadPanel(), this.#tableReady]).then(
-      ([{ mountPanel }]) => {
+      ([{ mountPanel, panelStyles }]) => {
         if (!this.isConnected || !this.endpoint || this.#panel) return this.#panel;
+        adoptStyles(this.#root, panelStyles, this.#nonce());
         this.#container.replaceChildren();
-        return (this.#panel = mountPanel(this.#root, this.#container, this.#options(this.#words())));
+        return (this.#panel = mountPanel(this.#container, this.#options(this.#words())));
       },
       (error: unknown) => {
         this.#loading = undefined;

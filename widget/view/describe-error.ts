@@ -1,5 +1,5 @@
 import type { AgentoError } from '../core/index.js';
-import type { PanelStrings } from './strings.js';
+import { inSeconds, type PanelStrings } from './strings.js';
 
 /** The sentence a visitor reads for an error; the typed error itself goes to developers through events. */
 export function describeError(error: AgentoError, strings: PanelStrings): string {
@@ -8,7 +8,7 @@ export function describeError(error: AgentoError, strings: PanelStrings): string
   if (error.name === 'StreamError') return strings.errorInterrupted;
   if (status === 429) {
     const wait = (error as { retryAfter?: number }).retryAfter;
-    return wait ? strings.errorRateLimitedIn.replace('{s}', String(Math.ceil(wait / 1000))) : strings.errorRateLimited;
+    return wait ? inSeconds(strings.errorRateLimitedIn, wait) : strings.errorRateLimited;
   }
   if (status === 413) return strings.errorTooLong;
   if (status === 401 || status === 403) return strings.errorForbidden;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Chat } from '../core/index.js';
 import { describeError } from './describe-error.js';
-import type { PanelStrings } from './strings.js';
+import { inSeconds, type PanelStrings } from './strings.js';
 
 /** The status line: offline, waiting to retry (with a countdown and Cancel), or the last error. */
 export function ErrorLine({ chat, strings }: { chat: Chat; strings: PanelStrings }) {
@@ -17,7 +17,7 @@ export function ErrorLine({ chat, strings }: { chat: Chat; strings: PanelStrings
   const text = offline
     ? strings.offline
     : retrying
-      ? strings.retryingIn.replace('{s}', String(Math.max(0, Math.ceil((retrying.at - Date.now()) / 1000))))
+      ? inSeconds(strings.retryingIn, retrying.at - Date.now())
       : error && chat.status.value === 'error' && describeError(error, strings);
   if (!text) return null;
   return (

@@ -51,7 +51,7 @@ export class MessageItem extends Component<MessageItemProps> {
         )}
         {/* The time: in `title` for the eye (on hover), here for the ear and for machines. */}
         <time class="sr-only" dateTime={timestamp}>
-          {formatTime(timestamp, { timeStyle: 'short' })}
+          {formatTime(timestamp, SHORT)}
         </time>
       </article>
     );
@@ -60,7 +60,7 @@ export class MessageItem extends Component<MessageItemProps> {
 
 const FULL = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
 const SHORT = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-function formatTime(iso: string, options?: Intl.DateTimeFormatOptions): string {
+function formatTime(iso: string, format = FULL): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : (options ? SHORT : FULL).format(date);
+  return Number.isNaN(date.getTime()) ? '' : format.format(date);
 }

@@ -1,7 +1,6 @@
 import { createRef, render } from 'preact';
 import { createChat } from '../core/index.js';
 import type { Chat, ChatOptions } from '../core/index.js';
-import { adoptStyles } from './adopt-styles.js';
 import { ChatPanel, type Mode } from './chat-panel.js';
 import { markdownCss } from './markdown/index.js';
 import { panelCss } from './panel-styles.js';
@@ -15,7 +14,6 @@ export interface PanelOptions extends Pick<ChatOptions, 'endpoint' | 'fetch' | '
   greeting?: string | undefined;
   /** Whether the panel shows (it stays mounted while closed, so a reply keeps streaming). */
   open: boolean;
-  nonce?: string | null | undefined;
   onClose: () => void;
 }
 
@@ -29,9 +27,14 @@ export interface PanelHandle {
   unmount(): void;
 }
 
-/** Renders the chat into `container` inside `root` and loads the stored conversation at once. */
-export function mountPanel(root: ShadowRoot, container: HTMLElement, initial: PanelOptions): PanelHandle {
-  adoptStyles(root, panelCss + markdownCss, initial.nonce);
+/**
+ * The panel's CSS, for the element to adopt into its shadow root (with its `adoptStyles`, which the
+ * loader already carries: the panel need not bring a second copy).
+ */
+export const panelStyles = panelCss + markdownCss;
+
+/** Renders the chat into `container` (its shadow root must have adopted {@link panelStyles}) and loads the stored conversation at once. */
+export function mountPanel(container: HTMLElement, initial: PanelOptions): PanelHandle {
   const inputRef = createRef<HTMLTextAreaElement>();
   let options = initial;
   let strings = words(initial.strings);
@@ -91,8 +94,9 @@ function words(given: Partial<Strings>, previous?: PanelStrings): PanelStrings {
   return previous && (Object.keys(next) as Array<keyof PanelStrings>).every((key) => next[key] === previous[key]) ? previous : next;
 }
 
-function start({ endpoint, fetch, storage, onMessage, onError, onSession }: PanelOptions): Chat {
-  const chat = createChat({ endpoint, fetch, storage, onMessage, onError, onSession });
+// The panel's own options (mode, strings, …) are no chat options: createChat reads only its own.
+function start(options: PanelOptions): Chat {
+  const chat = createChat(options);
   void chat.loadHistory();
   return chat;
 }

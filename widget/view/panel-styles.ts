@@ -5,13 +5,16 @@ const darkPalette =
   '--agento-focus:#818cf8;--agento-assistant-bg:#27272a;--agento-error-bg:#450a0a;--agento-error-fg:#fecaca;--agento-code-bg:rgb(255 255 255/.1);' +
   '--agento-link:#a5b4fc;--agento-quote-border:rgb(255 255 255/.25);--agento-rule:#52525b;--agento-table-head-bg:rgb(255 255 255/.06)';
 
-/** Styles of the open chat. Theme through `--agento-*` custom properties and `::part()`. */
+/**
+ * Styles of the open chat, over the shell's (shell-styles.ts, which also sizes and strokes every icon's `svg`).
+ * Theme through `--agento-*` custom properties and `::part()`.
+ */
 export const panelCss = `
 :host([theme=dark]){${darkPalette}}
 @media (prefers-color-scheme:dark){:host([theme=auto]){${darkPalette}}}
 .panel{display:flex;flex-direction:column;overflow:hidden;background:var(--agento-bg,#fff);color:var(--agento-fg,#18181b);border:1px solid var(--agento-border,#e4e4e7);border-radius:var(--agento-radius,16px);font-family:var(--agento-font,inherit);font-size:var(--agento-font-size,15px);line-height:1.45;text-align:start;letter-spacing:normal;word-spacing:normal;text-transform:none;text-shadow:none;text-indent:0;white-space:normal;cursor:auto}
 .panel,.panel *,.panel ::before,.panel ::after{box-sizing:border-box}
-.panel.floating{position:fixed;z-index:var(--agento-z-index,2147483000);right:var(--agento-offset-x,20px);bottom:calc(var(--agento-offset-y,20px) + var(--agento-launcher-size,56px) + 12px);width:min(var(--agento-panel-width,380px),calc(100vw - 2 * var(--agento-offset-x,20px)));height:min(var(--agento-panel-height,600px),calc(100dvh - var(--agento-launcher-size,56px) - 2 * var(--agento-offset-y,20px) - 12px));box-shadow:0 12px 40px rgb(0 0 0/.18)}
+.panel.floating{position:fixed;z-index:var(--agento-z-index,2147483000);right:var(--agento-offset-x,20px);bottom:calc(var(--agento-offset-y,20px) + var(--agento-launcher-size,56px) + 12px);width:min(var(--agento-panel-width,380px),100vw - 2*var(--agento-offset-x,20px));height:min(var(--agento-panel-height,600px),100dvh - var(--agento-launcher-size,56px) - 2*var(--agento-offset-y,20px) - 12px);box-shadow:0 12px 40px rgb(0 0 0/.18)}
 .panel.inline{width:100%;height:var(--agento-inline-height,520px)}
 .header{display:flex;align-items:center;gap:4px;padding-block:10px;padding-inline:var(--agento-spacing,16px) 10px;border-bottom:1px solid var(--agento-border,#e4e4e7)}
 .title{flex:1;margin:0;font-size:1.05em;font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
@@ -21,7 +24,6 @@ button:disabled{cursor:default;opacity:.45}
 .icon,.action{display:grid;place-items:center}
 .icon{width:36px;height:36px;border-radius:10px}
 .icon:hover{background:var(--agento-hover,rgb(0 0 0/.06))}
-svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}
 .messages{flex:1;overflow-y:auto;overscroll-behavior:contain;overflow-anchor:none;display:flex;flex-direction:column;gap:calc(var(--agento-spacing,16px) * .625);padding:var(--agento-spacing,16px)}
 .messages:focus-visible{outline-offset:-2px}
 .placeholder{margin:auto;max-width:32ch;text-align:center;color:var(--agento-muted,#52525b)}
@@ -34,7 +36,7 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .link{margin-inline-start:6px;text-decoration:underline}
 .typing{display:inline-flex;gap:4px;padding:4px 0}
 .typing i{width:6px;height:6px;border-radius:50%;background:currentColor;opacity:.4;animation:agento-blink 1s infinite}
-.typing i:nth-child(2){animation-delay:.2s}.typing i:nth-child(3){animation-delay:.4s}
+.typing i+i{animation-delay:.2s}.typing i+i+i{animation-delay:.4s}
 @keyframes agento-blink{50%{opacity:1}}
 @media (prefers-reduced-motion:reduce){.typing i{animation:none}}
 .error{margin:0;padding:8px var(--agento-spacing,16px);background:var(--agento-error-bg,#fef2f2);color:var(--agento-error-fg,#b91c1c);font-size:.9em}

@@ -3,46 +3,35 @@ import { useEffect } from 'preact/hooks';
 /** Where the floating panel fills the screen (see panel-styles.ts): the page behind must not scroll. */
 export const SMALL_SCREEN = '(max-width: 480px)';
 
+/** How many widgets lock the page now, and the page's own `overflow` from before the first. */
 let locks = 0;
 let saved = '';
 
 /**
- * Stops the page from scrolling until the returned function is called. Counted, so two widgets
- * on one page release it only when both are done. Writes through the CSSOM, which a strict
- * `style-src` Content-Security-Policy allows.
+ * Locks the page's scrolling while `active` and the screen is small; follows rotation and resizing.
+ * Counted, so two widgets on one page release it only when both are done. Writes through the CSSOM,
+ * which a strict `style-src` Content-Security-Policy allows.
  */
-export function lockPageScroll(): () => void {
-  const root = (document.scrollingElement ?? document.documentElement) as HTMLElement;
-  if (locks++ === 0) {
-    saved = root.style.overflow;
-    root.style.overflow = 'hidden';
-  }
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    if (--locks === 0) root.style.overflow = saved;
-  };
-}
-
-/** Locks the page's scrolling while `active` and the screen is small; follows rotation and resizing. */
 export function useScrollLock(active: boolean): void {
   useEffect(() => {
     if (!active || typeof matchMedia !== 'function') return;
+    const { style } = (document.scrollingElement ?? document.documentElement) as HTMLElement;
     const query = matchMedia(SMALL_SCREEN);
-    let release: (() => void) | undefined;
-    const apply = () => {
-      if (query.matches && !release) release = lockPageScroll();
-      else if (!query.matches && release) {
-        release();
-        release = undefined;
-      }
+    let locked = false;
+    const lock = (on: boolean) => {
+      if (on === locked) return;
+      locked = on;
+      if (on && locks++ === 0) {
+        saved = style.overflow;
+        style.overflow = 'hidden';
+      } else if (!on && --locks === 0) style.overflow = saved;
     };
+    const apply = () => lock(query.matches);
     apply();
     query.addEventListener('change', apply);
     return () => {
       query.removeEventListener('change', apply);
-      release?.();
+      lock(false);
     };
   }, [active]);
 }

@@ -84,3 +84,6 @@ export const en: Strings = /* @__PURE__ */ Object.assign({}, shellEn, panelEn);
 /** The note under a message that did not finish (`failed`, `interrupted`, `stopped`: a word each); '' for the others. */
 export const stateNote = (state: MessageState, strings: PanelStrings): string =>
   state === 'failed' || state === 'interrupted' || state === 'stopped' ? strings[state] : '';
+
+/** A word with `{s}` (`retryingIn`, `errorRateLimitedIn`), filled with the seconds in `ms`, rounded up and never below 0. */
+export const inSeconds = (word: string, ms: number): string => word.replace('{s}', String(Math.max(0, Math.ceil(ms / 1000))));
