@@ -19,5 +19,6 @@ export function adoptStyles(root: ShadowRoot, css: string, nonce?: string | null
   const style = document.createElement('style');
   if (nonce) style.nonce = nonce;
   style.textContent = css;
-  root.prepend(style);
+  // After the styles adopted before it, as adoptedStyleSheets would order them (the panel's after the shell's).
+  root.insertBefore(style, [...root.children].find((child) => child.localName !== 'style') ?? null);
 }
