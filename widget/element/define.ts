@@ -1,5 +1,7 @@
 import { AgentoChatElement } from './agento-chat-element.js';
 
+export type { AgentoChatElement };
+
 declare global {
   interface HTMLElementTagNameMap {
     'agento-chat': AgentoChatElement;
