@@ -59,33 +59,31 @@ export async function* readChatEvents(
   }
 }
 
+/** `value` when it is a string. */
+const string = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 /** Maps one `data:` payload to an event, or null for anything the widget does not use. */
 export function toChatEvent(data: string): ChatStreamEvent | null {
-  if (data.trim() === '[DONE]') return { type: 'done' };
-  let json: unknown;
+  let event: { type?: unknown; content?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } } | null;
   try {
-    json = JSON.parse(data);
+    event = data.trim() === '[DONE]' ? { type: 'done' } : JSON.parse(data);
   } catch {
     return null;
   }
-  if (!json || typeof json !== 'object') return null;
-  const event = json as { type?: unknown; content?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
-  switch (event.type) {
+  // Numbers, strings and arrays have no `type` either: only `null` needs the `?.`.
+  switch (event?.type) {
     case 'text':
       return typeof event.content === 'string' ? { type: 'text', content: event.content } : null;
     case 'done':
       return { type: 'done' };
-    case 'error': {
-      const code = typeof event.error?.code === 'string' ? event.error.code : 'agent_error';
-      const message =
-        typeof event.error?.message === 'string' ? event.error.message
-        : typeof event.message === 'string' ? event.message
-        : 'The agent could not finish its reply.';
-      return { type: 'error', code, message };
-    }
-    default:
-      return null;
+    case 'error':
+      return {
+        type: 'error',
+        code: string(event.error?.code) ?? 'agent_error',
+        message: string(event.error?.message) ?? string(event.message) ?? 'The agent could not finish its reply.',
+      };
   }
+  return null;
 }
 
 function readWithin(
