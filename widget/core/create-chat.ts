@@ -12,10 +12,13 @@ import type { Chat, ChatMessage, ChatOptions, ChatStatus, ChatStreamEvent, Histo
 /** How many messages the first history page shows. */
 export const HISTORY_PAGE_SIZE = 50;
 
-/** Calls an integrator's callback. A bug in it must not break the chat (actions never reject), so it is logged, not thrown. */
-function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
+/**
+ * Calls an integrator's callback with `value`, if there is one (a message gone meanwhile, no session).
+ * A bug in it must not break the chat (actions never reject), so it is logged, not thrown.
+ */
+function notify<T>(callback: ((value: T) => void) | undefined, value: T | null | undefined): void {
   try {
-    callback?.(value);
+    if (value) callback?.(value);
   } catch (error) {
     console.error('agento-chat: a callback threw.', error);
   }
@@ -117,7 +120,7 @@ export function createChat(options: ChatOptions): Chat {
   function useSession(id: string | null): void {
     sessionId.value = id;
     store.set(id);
-    if (id) notify(onSession, id);
+    notify(onSession, id);
   }
 
   const fromHistory = (m: HistoryMessage): ChatMessage => {
@@ -262,8 +265,7 @@ export function createChat(options: ChatOptions): Chat {
       return;
     }
 
-    const accepted = update(user.id, { state: 'complete' });
-    if (accepted) notify(onMessage, accepted);
+    notify(onMessage, update(user.id, { state: 'complete' }));
     const reply = add({ role: 'assistant', content: '', state: 'streaming' });
     // Nothing else writes a streaming reply's text (a sync keeps it as it is): kept here, not read back.
     let content = '';
@@ -290,7 +292,7 @@ export function createChat(options: ChatOptions): Chat {
         status.value = 'idle';
         return update(reply.id, { state: 'complete' });
       });
-      if (finished) notify(onMessage, finished);
+      notify(onMessage, finished);
     } catch (cause) {
       batch(() => {
         tokens.flush();
