@@ -12,10 +12,13 @@ import type { Chat, ChatMessage, ChatOptions, ChatStatus, ChatStreamEvent, Histo
 /** How many messages the first history page shows. */
 export const HISTORY_PAGE_SIZE = 50;
 
-/** Calls an integrator's callback. A bug in it must not break the chat (actions never reject), so it is logged, not thrown. */
-function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
+/**
+ * Calls an integrator's callback with `value`, if there is one (a message gone meanwhile, no session).
+ * A bug in it must not break the chat (actions never reject), so it is logged, not thrown.
+ */
+function notify<T>(callback: ((value: T) => void) | undefined, value: T | null | undefined): void {
   try {
-    callback?.(value);
+    if (value) callback?.(value);
   } catch (error) {
     console.error('agento-chat: a callback threw.', error);
   }
@@ -29,11 +32,14 @@ function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
  */
 export function createChat(options: ChatOptions): Chat {
   const { endpoint, schedule = nextFrame, onMessage, onError, onSession, pollMs = 15_000 } = options;
-  const transport = options.transport ?? createHttpTransport({ endpoint, fetch: options.fetch, credentials: options.credentials, idleTimeoutMs: options.idleTimeoutMs });
+  // The options carry the transport's own (endpoint, fetch, credentials, idleTimeoutMs).
+  const transport = options.transport ?? createHttpTransport(options);
   const store = createSessionStore(endpoint, options.storage);
   const policy = { ...defaultRetryPolicy, ...(options.retry === false ? { limit: 1 } : options.retry) };
-  const [online, stopOnline] = options.online ? [options.online] : followOnline();
-  const [visible, stopVisible] = options.visible ? [options.visible] : followVisible();
+  /** Aborted by `dispose`: background syncs and the browser's listeners. */
+  const life = new AbortController();
+  const online = options.online ?? followOnline(life.signal);
+  const visible = options.visible ?? followVisible(life.signal);
 
   const messages = signal<readonly ChatMessage[]>([]);
   const status = signal<ChatStatus>('idle');
@@ -50,8 +56,6 @@ export function createChat(options: ChatOptions): Chat {
   let inflight: AbortController | null = null;
   /** The history load in flight. Apart from `inflight`, so that a send does not cancel it. */
   let loading: AbortController | null = null;
-  /** Aborted by `dispose`: background syncs. */
-  const life = new AbortController();
   /** The messages the server gave (history), as opposed to local ones. */
   const served = new WeakSet<ChatMessage>();
   /** The timestamp of the newest server message shown: where the next sync starts (`since`). */
@@ -84,9 +88,9 @@ export function createChat(options: ChatOptions): Chat {
     return created;
   }
 
-  function update(id: string, change: Partial<ChatMessage> | ((message: ChatMessage) => Partial<ChatMessage>)): ChatMessage | undefined {
+  function update(id: string, change: Partial<ChatMessage>): ChatMessage | undefined {
     let updated: ChatMessage | undefined;
-    messages.value = messages.peek().map((m) => (m.id === id ? (updated = { ...m, ...(typeof change === 'function' ? change(m) : change) }) : m));
+    messages.value = messages.peek().map((m) => (m.id === id ? (updated = { ...m, ...change }) : m));
     return updated;
   }
 
@@ -116,7 +120,7 @@ export function createChat(options: ChatOptions): Chat {
   function useSession(id: string | null): void {
     sessionId.value = id;
     store.set(id);
-    if (id) notify(onSession, id);
+    notify(onSession, id);
   }
 
   const fromHistory = (m: HistoryMessage): ChatMessage => {
@@ -261,10 +265,11 @@ export function createChat(options: ChatOptions): Chat {
       return;
     }
 
-    const accepted = update(user.id, { state: 'complete' });
-    if (accepted) notify(onMessage, accepted);
+    notify(onMessage, update(user.id, { state: 'complete' }));
     const reply = add({ role: 'assistant', content: '', state: 'streaming' });
-    const tokens = bufferTokens(schedule, (text) => update(reply.id, (m) => ({ content: m.content + text })));
+    // Nothing else writes a streaming reply's text (a sync keeps it as it is): kept here, not read back.
+    let content = '';
+    const tokens = bufferTokens(schedule, (text) => update(reply.id, { content: (content += text) }));
 
     let done = false;
     try {
@@ -287,7 +292,7 @@ export function createChat(options: ChatOptions): Chat {
         status.value = 'idle';
         return update(reply.id, { state: 'complete' });
       });
-      if (finished) notify(onMessage, finished);
+      notify(onMessage, finished);
     } catch (cause) {
       batch(() => {
         tokens.flush();
@@ -378,8 +383,6 @@ export function createChat(options: ChatOptions): Chat {
       life.abort();
       unsubscribe();
       unwatchEnvironment();
-      stopOnline?.();
-      stopVisible?.();
       poll.stop();
     },
   };

@@ -1,7 +1,8 @@
 /** Base of every error the widget reports. `code` is machine-readable; `message` is for developers. */
 export class AgentoError extends Error {
   override name: 'AgentoError' | 'HttpError' | 'NetworkError' | 'StreamError' = 'AgentoError';
-  readonly code: string;
+  // `declare`: assigned in the constructor, so no class field needs emitting (bytes).
+  declare readonly code: string;
 
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -12,9 +13,9 @@ export class AgentoError extends Error {
 /** The proxy answered with a non-success status. */
 export class HttpError extends AgentoError {
   override name = 'HttpError' as const;
-  readonly status: number;
+  declare readonly status: number;
   /** Milliseconds to wait before trying again, when the server said: `Retry-After`, or `X-RateLimit-Reset` on a 429. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(status: number, code: string, message: string, retryAfter?: number, options?: { cause?: unknown }) {
     super(code, message, options);
@@ -55,17 +56,19 @@ export function retryAfterFrom(headers: Headers, now = Date.now(), reset = true)
 
 /** Builds an {@link HttpError} from a non-success response, reading its JSON error body when there is one. */
 export async function httpErrorFrom(response: Response): Promise<HttpError> {
-  let code = `http_${response.status}`;
-  let message = response.statusText || `HTTP ${response.status}`;
+  const { status } = response;
+  let code = `http_${status}`;
+  let message = response.statusText || `HTTP ${status}`;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof body?.error?.code === 'string') code = body.error.code;
-    if (typeof body?.error?.message === 'string') message = body.error.message;
+    // A body of `null` throws here too: the status says enough then.
+    const error: { code?: unknown; message?: unknown } = (await response.json()).error ?? {};
+    if (typeof error.code === 'string') code = error.code;
+    if (typeof error.message === 'string') message = error.message;
   } catch {
     // Not JSON (a gateway's HTML page, say): the status says enough.
   }
   // Agento puts X-RateLimit-Reset on every answer: it says when to come back only on a 429.
-  return new HttpError(response.status, code, message, retryAfterFrom(response.headers, undefined, response.status === 429));
+  return new HttpError(status, code, message, retryAfterFrom(response.headers, undefined, status === 429));
 }
 
 /** Whether `error` is the rejection of an aborted signal or fetch. */

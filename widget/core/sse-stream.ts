@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { StreamError } from './errors.js';
+import { StreamError, isAbort } from './errors.js';
 import type { ChatStreamEvent } from './types.js';
 
 /**
@@ -36,12 +36,21 @@ export async function* readChatEvents(
   let read = 0;
   try {
     for (;;) {
-      const { done, value } = await readWithin(reader, idleTimeoutMs).catch((cause: unknown) => {
-        // A dropped connection is a cut reply, like a missing `done`; an abort stays an abort.
-        throw cause instanceof StreamError || (cause as Error)?.name === 'AbortError'
-          ? cause
-          : new StreamError('interrupted', 'The connection dropped during the reply.', { cause });
-      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const { done, value } = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => {
+          // Silence this long (not even a keep-alive comment) cuts the reply.
+          if (idleTimeoutMs) timer = setTimeout(() => reject(new StreamError('idle_timeout', `No data from the server for ${Math.round(idleTimeoutMs / 1000)} s.`)), idleTimeoutMs);
+        }),
+      ])
+        .finally(() => clearTimeout(timer))
+        .catch((cause: unknown) => {
+          // A dropped connection is a cut reply, like a missing `done`; an abort stays an abort.
+          throw cause instanceof StreamError || isAbort(cause)
+            ? cause
+            : new StreamError('interrupted', 'The connection dropped during the reply.', { cause });
+        });
       // A trailing event without its blank line is still an event: be tolerant at the end.
       const text = done ? decoder.decode() + '\n\n' : decoder.decode(value, { stream: true });
       for (let i = 0; i < text.length; i += READ_SLICE) {
@@ -59,46 +68,29 @@ export async function* readChatEvents(
   }
 }
 
+/** `value` when it is a string. */
+const string = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 /** Maps one `data:` payload to an event, or null for anything the widget does not use. */
 export function toChatEvent(data: string): ChatStreamEvent | null {
-  if (data.trim() === '[DONE]') return { type: 'done' };
-  let json: unknown;
+  let event: { type?: unknown; content?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } } | null;
   try {
-    json = JSON.parse(data);
+    event = data.trim() === '[DONE]' ? { type: 'done' } : JSON.parse(data);
   } catch {
     return null;
   }
-  if (!json || typeof json !== 'object') return null;
-  const event = json as { type?: unknown; content?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
-  switch (event.type) {
+  // Numbers, strings and arrays have no `type` either: only `null` needs the `?.`.
+  switch (event?.type) {
     case 'text':
       return typeof event.content === 'string' ? { type: 'text', content: event.content } : null;
     case 'done':
       return { type: 'done' };
-    case 'error': {
-      const code = typeof event.error?.code === 'string' ? event.error.code : 'agent_error';
-      const message =
-        typeof event.error?.message === 'string' ? event.error.message
-        : typeof event.message === 'string' ? event.message
-        : 'The agent could not finish its reply.';
-      return { type: 'error', code, message };
-    }
-    default:
-      return null;
+    case 'error':
+      return {
+        type: 'error',
+        code: string(event.error?.code) ?? 'agent_error',
+        message: string(event.error?.message) ?? string(event.message) ?? 'The agent could not finish its reply.',
+      };
   }
-}
-
-function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  timeoutMs: number | undefined,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
-  if (!timeoutMs) return reader.read();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StreamError('idle_timeout', `No data from the server for ${Math.round(timeoutMs / 1000)} s.`)),
-      timeoutMs,
-    );
-  });
-  return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+  return null;
 }
