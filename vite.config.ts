@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => ({
  * No "unsafe" or `pure_getters` options: a bare `signal.value` read subscribes, and must not be dropped.
  */
 const MINIFY = { minify: 'terser' as const, terserOptions: { module: true, toplevel: true, ecma: 2020 as const, compress: { passes: 3 } } };
+/** Rolldown's half of it; without `annotation: false` it writes its `@__PURE__` marks back in (≈ 50 B). */
+const MINIFY_OUTPUT = { minify: true, comments: { legal: false, annotation: false, jsdoc: false } };
 
 function packageBuild() {
   return {
@@ -56,7 +58,7 @@ function loaderBuild() {
     ...MINIFY,
     // script-tag.ts registers the element and exports nothing: no global name, no export object.
     lib: { entry: 'widget/element/script-tag.ts', formats: ['iife' as const], name: 'AgentoChat', fileName: () => 'agento-chat.js' },
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: { output: MINIFY_OUTPUT },
   };
 }
 
@@ -86,6 +88,6 @@ function panelBuild() {
     },
     // Several entries need code splitting on; they share no module, so no other chunk appears
     // (test/package/dist-files.test.ts checks the file list).
-    rolldownOptions: { output: { chunkFileNames: 'agento-chat-[name].js', minify: true } },
+    rolldownOptions: { output: { ...MINIFY_OUTPUT, chunkFileNames: 'agento-chat-[name].js' } },
   };
 }
