@@ -12,12 +12,13 @@ type Node = Block | Row;
 const CHUNK = 32;
 
 /**
- * Holds one block's prebuilt VNode. A `done` block gets its `Frozen` VNode once and returns the
- * same object on every update, and Preact skips a component VNode identical to the previous one: no
- * render, no diff. An open block gets a fresh `Frozen` of the same type, so its DOM is kept when it
- * closes. Built eagerly: the parser takes its tentative last line back right after rendering.
+ * Holds prebuilt VNodes: one block's, or a chunk of sibling blocks (a fragment). A `done` block gets
+ * its `Frozen` VNode once and returns the same object on every update, and Preact skips a component
+ * VNode identical to the previous one: no render, no diff. An open block gets a fresh `Frozen` of the
+ * same type, so its DOM is kept when it closes. Built eagerly: the parser takes its tentative last
+ * line back right after rendering.
  */
-function Frozen({ v }: { v: VNode<any> }): VNode<any> {
+function Frozen({ v }: { v: VNode<any> | VNode<any>[] }): VNode<any> | VNode<any>[] {
   return v;
 }
 
@@ -56,11 +57,6 @@ function speculativeTable(text: string): Table {
   return { type: 'table', align, head: row(head!, true), children: rows.map((line) => row(line)) };
 }
 
-/** A run of sibling blocks (a fragment). */
-function Chunk({ c }: { c: VNode<any>[] }): VNode<any>[] {
-  return c;
-}
-
 function vnode(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
   return n.done ? (n.v ??= h(Frozen, { v: renderBlock(n, false, o) })) : h(Frozen, { v: renderBlock(n, tail, o) });
 }
@@ -73,14 +69,12 @@ export function renderChildren(owner: { children: Node[]; g?: VNode<any>[] }, ta
   const list = owner.children;
   const out: VNode<any>[] = [];
   for (let k = 0; k < list.length; k += CHUNK) {
-    const cached = owner.g?.[k / CHUNK];
-    if (cached) {
-      out.push(cached);
-      continue;
+    let v = owner.g?.[k / CHUNK];
+    if (!v) {
+      v = h(Frozen, { v: list.slice(k, k + CHUNK).map((n, j) => vnode(n, tail && k + j === list.length - 1, o)) });
+      // Blocks close in order: when a chunk's last block is done, all of it is.
+      if (list[k + CHUNK - 1]?.done) (owner.g ??= [])[k / CHUNK] = v;
     }
-    const v = h(Chunk, { c: list.slice(k, k + CHUNK).map((n, j) => vnode(n, tail && k + j === list.length - 1, o)) });
-    // Blocks close in order: when a chunk's last block is done, all of it is.
-    if (list[k + CHUNK - 1]?.done) (owner.g ??= [])[k / CHUNK] = v;
     out.push(v);
   }
   return out;
