@@ -26,10 +26,12 @@ function Frozen({ v }: { v: VNode<any> | VNode<any>[] }): VNode<any> | VNode<any
 function renderBlock(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
   const inline = (text: string, lenient: boolean, cache?: Paragraph) => renderInline(parseInline(text, lenient, cache), o);
   switch (n.type) {
-    case 'p':
+    case 'p': {
       // A streamed table's header row, before its delimiter row arrives: drawn as a table already,
       // so the reader sees no pipes that then jump into a grid.
-      return tail && n.text[0] === '|' ? renderBlock(speculativeTable(n.text), true, o) : h('p', null, inline(n.text, tail, n));
+      const table = tail && n.text[0] === '|' && speculativeTable(n.text);
+      return table ? renderBlock(table, true, o) : h('p', null, inline(n.text, tail, n));
+    }
     case 'h':
       // A reply sits under the panel's own h2: its first heading becomes h3 whatever its level, and
       // the rest keep their distance from it, so screen readers meet no skipped level.
@@ -50,11 +52,13 @@ function renderBlock(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
   }
 }
 
-function speculativeTable(text: string): Table {
+/** The table a streamed paragraph of `|` rows will likely become; none when it has only delimiter rows. */
+function speculativeTable(text: string): Table | undefined {
   const [head, ...rows] = text.split('\n').filter((line) => !/^[\s|:-]*$/.test(line) || !line.includes('-'));
+  if (head === undefined) return undefined;
   const row = (line: string, first?: boolean): Row => ({ type: 'tr', cells: cells(line), align, head: first });
-  const align: Align[] = cells(head!).map(() => '');
-  return { type: 'table', align, head: row(head!, true), children: rows.map((line) => row(line)) };
+  const align: Align[] = cells(head).map(() => '');
+  return { type: 'table', align, head: row(head, true), children: rows.map((line) => row(line)) };
 }
 
 function vnode(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
