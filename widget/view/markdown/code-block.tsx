@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { MarkdownLabelsContext } from './markdown-labels.js';
 
 /** Props of {@link CodeBlock}. */
@@ -16,16 +16,15 @@ export interface CodeBlockProps {
  */
 export function CodeBlock({ lang, text }: CodeBlockProps): VNode {
   const labels = useContext(MarkdownLabelsContext);
-  const [copied, setCopied] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // While the button says "Copied": the timer that sets it back.
+  const [copied, setCopied] = useState<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(copied), [copied]);
   const clipboard = globalThis.navigator?.clipboard;
   const copy = () =>
     clipboard.writeText(text).then(
       () => {
-        setCopied(true);
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => setCopied(false), 1500);
+        clearTimeout(copied);
+        setCopied(setTimeout(() => setCopied(undefined), 1500));
       },
       () => {}, // Denied (no user activation, permissions): nothing to say beyond the button not changing.
     );

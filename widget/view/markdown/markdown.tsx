@@ -46,10 +46,10 @@ export interface MarkdownRenderer {
 export function createMarkdownRenderer(images = false): MarkdownRenderer {
   let parser = createBlockParser();
   let prev = '';
-  let closed = false;
   let last: VNode<any>[] | undefined;
+  // The last render was of a stream: a finished text is never resumed.
   let lastStreaming = false;
-  const o = { images };
+  // Also the render options: `images`, and the `top` heading level recorded by the first render.
   const r = {
     images,
     more: false,
@@ -59,7 +59,7 @@ export function createMarkdownRenderer(images = false): MarkdownRenderer {
       // would cost O(length) per update (quadratic over a reply), so only its last 64 characters are
       // compared; the final render compares it all, once.
       const tail = prev.slice(-64);
-      if (closed || !(streaming ? text.slice(prev.length - tail.length, prev.length) === tail : text.startsWith(prev))) (parser = createBlockParser()), (prev = '');
+      if (!lastStreaming || !(streaming ? text.slice(prev.length - tail.length, prev.length) === tail : text.startsWith(prev))) (parser = createBlockParser()), (prev = '');
       // Over the budget: up to the last line end within it if there is one, else never between the
       // halves of a surrogate pair. (History, rendered whole at once, is not a stream.)
       let end = prev.length + RENDER_BUDGET;
@@ -70,9 +70,8 @@ export function createMarkdownRenderer(images = false): MarkdownRenderer {
       }
       const undo = parser.feed(text, !streaming);
       prev = text;
-      closed = !streaming;
       lastStreaming = streaming;
-      last = renderChildren(parser.root, streaming, o);
+      last = renderChildren(parser.root, streaming, r);
       undo();
       return last;
     },

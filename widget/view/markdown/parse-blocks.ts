@@ -40,11 +40,12 @@ const RULE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 interface Marker {
-  ordered: boolean;
+  type: 'ul' | 'ol';
   start: number;
   marker: string;
+  /** The marker and the blank after it: the item's content starts this far from the marker. */
   width: number;
-  content: number;
+  /** Nothing follows the marker. */
   empty: boolean;
 }
 
@@ -87,10 +88,7 @@ export function createBlockParser(): BlockParser {
   };
   const closeTo = (depth: number) => {
     endLeaf();
-    while (open.length > depth) {
-      const c = open.pop()!;
-      if (!log) c.done = true;
-    }
+    for (const c of open.splice(depth)) if (!log) c.done = true;
   };
   // A list holds only items: anything else ends it.
   const closeList = () => {
@@ -112,7 +110,7 @@ export function createBlockParser(): BlockParser {
       [np, col] = indent(s, pos);
       if (c.type === 'blockquote') {
         if (col >= 4 || s[np] !== '>') break;
-        pos = np + (s[np + 1] === ' ' || s[np + 1] === '\t' ? 2 : 1);
+        pos = skip(s, np + 1, 1); // `>` and one optional blank
       } else if (c.type === 'li') {
         if (np >= s.length) pos = np;
         else if (col >= c.indent) pos = skip(s, pos, c.indent);
@@ -126,8 +124,8 @@ export function createBlockParser(): BlockParser {
 
     // 2. Fenced code takes every line until its closing fence.
     if (all && leaf?.type === 'pre') {
-      const m = col < 4 && /^(`{3,}|~{3,})[ \t]*$/.exec(rest);
-      if (m && m[1]![0] === leaf.fence[0] && m[1]!.length >= leaf.fence.length) endLeaf();
+      // A closing fence: a run of the opening fence's character, at least as long, and nothing after it.
+      if (col < 4 && rest.startsWith(leaf.fence) && /^(`+|~+)[ \t]*$/.test(rest)) endLeaf();
       else {
         let k = pos;
         for (let n = leaf.indent; n-- && s[k] === ' '; ) k++;
@@ -151,7 +149,7 @@ export function createBlockParser(): BlockParser {
         endLeaf();
         closeList();
         enter({ type: 'blockquote', children: [] });
-        pos = np + (s[np + 1] === ' ' || s[np + 1] === '\t' ? 2 : 1);
+        pos = skip(s, np + 1, 1);
         continue;
       }
       const m = marker(s, np);
@@ -161,10 +159,10 @@ export function createBlockParser(): BlockParser {
       const list = top();
       if (!('marker' in list) || list.marker !== m.marker) {
         closeList();
-        enter({ type: m.ordered ? 'ol' : 'ul', start: m.start, marker: m.marker, children: [] });
+        enter({ type: m.type, start: m.start, marker: m.marker, children: [] });
       }
       enter({ type: 'li', indent: col + m.width, children: [] });
-      pos = m.content;
+      pos = np + m.width;
     }
 
     // 5. The leaf.
@@ -204,7 +202,6 @@ export function createBlockParser(): BlockParser {
             const list: unknown[] = parent.children;
             list.pop();
             log?.push(() => list.push(p));
-            leaf = undefined;
           } else {
             set(p, 'text', p.text.slice(0, nl));
             set(p, 'cut', undefined);
@@ -273,8 +270,7 @@ function marker(s: string, i: number): Marker | undefined {
   if (!m || !(m[3] || empty)) return undefined;
   // Content indented five or more past the marker keeps one space: the rest belongs to the content.
   const n = empty || m[3]!.length > 4 ? 1 : m[3]!.length;
-  const w = m[1]!.length + n;
-  return { ordered: !!m[2], start: m[2] ? +m[2] : 1, marker: m[1]!.slice(-1), width: w, content: i + w, empty };
+  return { type: m[2] ? 'ol' : 'ul', start: +(m[2] ?? 1), marker: m[1]!.slice(-1), width: m[1]!.length + n, empty };
 }
 
 /** Whether a line would start a block rather than continue a paragraph lazily; in a list, any item does. */

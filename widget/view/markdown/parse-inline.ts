@@ -57,7 +57,7 @@ function scan(s: string, from: number, lenient: boolean): { nodes: Inline[]; cut
     end -= /&#?\w*$/.exec(s.slice(Math.max(from, end - 32), end))?.[0].length ?? 0;
   }
   const out: Slot[] = [];
-  const stack: Delim[] = [];
+  let stack: Delim[] = [];
   const noCloser: boolean[] = [];
   let buf = '';
   let i = from;
@@ -76,7 +76,8 @@ function scan(s: string, from: number, lenient: boolean): { nodes: Inline[]; cut
     out.push(x);
     stack.push(x);
   };
-  const wrap = (type: 'em' | 'strong' | 'del', at: number) => out.push({ type, children: norm(out.splice(at + 1)) });
+  // Wraps the nodes after opener `o` in `del` (`~~`), or `strong` / `em` for 2 / 1 of its delimiters.
+  const wrap = (o: Delim, n: number) => out.push({ type: o.d === '~' ? 'del' : n > 1 ? 'strong' : 'em', children: norm(out.splice(o.i + 1)) });
 
   while (i < end) {
     PLAIN.lastIndex = i;
@@ -156,7 +157,7 @@ function scan(s: string, from: number, lenient: boolean): { nodes: Inline[]; cut
         const o = stack[k]!;
         const use = Math.min(2, o.n, n);
         flush();
-        wrap(c === '~' ? 'del' : use === 2 ? 'strong' : 'em', o.i);
+        wrap(o, use);
         o.n -= use;
         n -= use;
         // Openers inside the match are literal now; one with delimiters left stays open.
@@ -169,8 +170,7 @@ function scan(s: string, from: number, lenient: boolean): { nodes: Inline[]; cut
       open(c === '!' ? '![' : '[', 1);
       i += c === '!' ? 2 : 1;
     } else if (c === ']') {
-      let k = stack.length - 1;
-      while (k >= 0 && !stack[k]!.d.endsWith('[')) k--;
+      const k = stack.findLastIndex((x) => x.d.endsWith('['));
       const o = stack[k];
       DESTINATION.lastIndex = i + 2;
       const m = o && next === '(' ? DESTINATION.exec(s) : null;
@@ -197,7 +197,7 @@ function scan(s: string, from: number, lenient: boolean): { nodes: Inline[]; cut
       if (o.d === '[') {
         out.push({ type: 'a', href: safeUrl(href), title, children });
         // No links in links: earlier brackets are literal now.
-        stack.splice(0, stack.length, ...stack.filter((x) => x.d !== '['));
+        stack = stack.filter((x) => x.d !== '[');
       } else out.push({ type: 'img', src: safeUrl(href, true), alt: plain(children), title });
       i = DESTINATION.lastIndex;
     } else if (c === '<') {
@@ -225,7 +225,7 @@ function scan(s: string, from: number, lenient: boolean): { nodes: Inline[]; cut
   // Close what is still open, innermost first: brackets lose their markers, pure openers wrap the rest.
   for (let k = stack.length; lenient && k--; ) {
     const o = stack[k]!;
-    if (o.o) wrap(o.d === '~' ? 'del' : o.n > 1 ? 'strong' : 'em', o.i);
+    if (o.o) wrap(o, o.n);
     if (o.o || o.d.endsWith('[')) o.n = 0;
   }
   parseStats.scanned += s.length - from;
@@ -258,8 +258,8 @@ function linkify(t: string, out: Slot[]): void {
 /** Adds a node, merging adjacent text. */
 function put(out: Slot[], x: Inline): void {
   const k = out.length - 1;
-  if (typeof x !== 'string') out.push(x);
-  else if (x) typeof out[k] === 'string' ? (out[k] += x) : out.push(x);
+  if (typeof x === 'string' && typeof out[k] === 'string') out[k] += x;
+  else if (x) out.push(x);
 }
 
 /** Final nodes: placeholders become their literal text, adjacent text merges. */

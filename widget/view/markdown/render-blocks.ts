@@ -12,12 +12,13 @@ type Node = Block | Row;
 const CHUNK = 32;
 
 /**
- * Holds one block's prebuilt VNode. A `done` block gets its `Frozen` VNode once and returns the
- * same object on every update, and Preact skips a component VNode identical to the previous one: no
- * render, no diff. An open block gets a fresh `Frozen` of the same type, so its DOM is kept when it
- * closes. Built eagerly: the parser takes its tentative last line back right after rendering.
+ * Holds prebuilt VNodes: one block's, or a chunk of sibling blocks (a fragment). A `done` block gets
+ * its `Frozen` VNode once and returns the same object on every update, and Preact skips a component
+ * VNode identical to the previous one: no render, no diff. An open block gets a fresh `Frozen` of the
+ * same type, so its DOM is kept when it closes. Built eagerly: the parser takes its tentative last
+ * line back right after rendering.
  */
-function Frozen({ v }: { v: VNode<any> }): VNode<any> {
+function Frozen({ v }: { v: VNode<any> | VNode<any>[] }): VNode<any> | VNode<any>[] {
   return v;
 }
 
@@ -25,10 +26,12 @@ function Frozen({ v }: { v: VNode<any> }): VNode<any> {
 function renderBlock(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
   const inline = (text: string, lenient: boolean, cache?: Paragraph) => renderInline(parseInline(text, lenient, cache), o);
   switch (n.type) {
-    case 'p':
+    case 'p': {
       // A streamed table's header row, before its delimiter row arrives: drawn as a table already,
       // so the reader sees no pipes that then jump into a grid.
-      return tail && n.text[0] === '|' ? renderBlock(speculativeTable(n.text), true, o) : h('p', null, inline(n.text, tail, n));
+      const table = tail && n.text[0] === '|' && speculativeTable(n.text);
+      return table ? renderBlock(table, true, o) : h('p', null, inline(n.text, tail, n));
+    }
     case 'h':
       // A reply sits under the panel's own h2: its first heading becomes h3 whatever its level, and
       // the rest keep their distance from it, so screen readers meet no skipped level.
@@ -49,16 +52,13 @@ function renderBlock(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
   }
 }
 
-function speculativeTable(text: string): Table {
+/** The table a streamed paragraph of `|` rows will likely become; none when it has only delimiter rows. */
+function speculativeTable(text: string): Table | undefined {
   const [head, ...rows] = text.split('\n').filter((line) => !/^[\s|:-]*$/.test(line) || !line.includes('-'));
+  if (head === undefined) return undefined;
   const row = (line: string, first?: boolean): Row => ({ type: 'tr', cells: cells(line), align, head: first });
-  const align: Align[] = cells(head!).map(() => '');
-  return { type: 'table', align, head: row(head!, true), children: rows.map((line) => row(line)) };
-}
-
-/** A run of sibling blocks (a fragment). */
-function Chunk({ c }: { c: VNode<any>[] }): VNode<any>[] {
-  return c;
+  const align: Align[] = cells(head).map(() => '');
+  return { type: 'table', align, head: row(head, true), children: rows.map((line) => row(line)) };
 }
 
 function vnode(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
@@ -73,14 +73,12 @@ export function renderChildren(owner: { children: Node[]; g?: VNode<any>[] }, ta
   const list = owner.children;
   const out: VNode<any>[] = [];
   for (let k = 0; k < list.length; k += CHUNK) {
-    const cached = owner.g?.[k / CHUNK];
-    if (cached) {
-      out.push(cached);
-      continue;
+    let v = owner.g?.[k / CHUNK];
+    if (!v) {
+      v = h(Frozen, { v: list.slice(k, k + CHUNK).map((n, j) => vnode(n, tail && k + j === list.length - 1, o)) });
+      // Blocks close in order: when a chunk's last block is done, all of it is.
+      if (list[k + CHUNK - 1]?.done) (owner.g ??= [])[k / CHUNK] = v;
     }
-    const v = h(Chunk, { c: list.slice(k, k + CHUNK).map((n, j) => vnode(n, tail && k + j === list.length - 1, o)) });
-    // Blocks close in order: when a chunk's last block is done, all of it is.
-    if (list[k + CHUNK - 1]?.done) (owner.g ??= [])[k / CHUNK] = v;
     out.push(v);
   }
   return out;
