@@ -88,6 +88,13 @@ describe('Markdown renders each construct as elements', () => {
     render(<Markdown text="*c*" streaming />, div);
     expect(div.firstElementChild!.innerHTML).toBe('<p><em>c</em></p>');
   });
+
+  test('a text parsed afresh starts its headings at h3 again', () => {
+    const div = document.createElement('div');
+    render(<Markdown text="# a" streaming />, div);
+    render(<Markdown text={'## b\n### c'} streaming />, div);
+    expect(div.firstElementChild!.innerHTML).toBe('<h3 class="ac-h2">b</h3><h4 class="ac-h3">c</h4>');
+  });
 });
 
 describe('code block copy button', () => {

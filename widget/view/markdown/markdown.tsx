@@ -2,6 +2,7 @@ import { h, type VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createBlockParser } from './parse-blocks.js';
 import { renderChildren } from './render-blocks.js';
+import type { RenderOptions } from './render-inline.js';
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps {
@@ -52,6 +53,7 @@ export function createMarkdownRenderer(images = false): MarkdownRenderer {
   // Also the render options: `images`, and the `top` heading level recorded by the first render.
   const r = {
     images,
+    top: undefined as RenderOptions['top'],
     more: false,
     render(text: string, streaming: boolean) {
       if (last && text === prev && streaming === lastStreaming) return last;
@@ -59,7 +61,11 @@ export function createMarkdownRenderer(images = false): MarkdownRenderer {
       // would cost O(length) per update (quadratic over a reply), so only its last 64 characters are
       // compared; the final render compares it all, once.
       const tail = prev.slice(-64);
-      if (!lastStreaming || !(streaming ? text.slice(prev.length - tail.length, prev.length) === tail : text.startsWith(prev))) (parser = createBlockParser()), (prev = '');
+      if (!lastStreaming || !(streaming ? text.slice(prev.length - tail.length, prev.length) === tail : text.startsWith(prev))) {
+        parser = createBlockParser();
+        prev = '';
+        r.top = undefined; // a new text's first heading is h3 again
+      }
       // Over the budget: up to the last line end within it if there is one, else never between the
       // halves of a surrogate pair. (History, rendered whole at once, is not a stream.)
       let end = prev.length + RENDER_BUDGET;
