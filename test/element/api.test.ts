@@ -120,6 +120,23 @@ describe('send(text)', () => {
     expect(contents(parts('message')).slice(0, 3)).toEqual(['Where is my order?', 'On its way.', 'And my invoice?']);
   });
 
+  it('loads images in replies only with allow-images, and follows the attribute', async () => {
+    localStorage.setItem(sessionKey('/api/agento'), JSON.stringify({ v: 1, sessionId: 'tok-1' }));
+    stubProxy({ history: [{ role: 'assistant', content: 'Look: ![a cat](https://img.example/cat.png)', timestamp: '2030-01-01T00:00:00Z' }] });
+    const { el, part } = mount({ endpoint: '/api/agento', mode: 'inline' });
+    await waitFor(() => expect(part('message-assistant')?.querySelector('a[href="https://img.example/cat.png"]')).toBeTruthy());
+    expect(part('message-assistant')!.querySelector('img')).toBeNull();
+
+    el.setAttribute('allow-images', '');
+    await waitFor(() => expect(part('message-assistant')?.querySelector('img')).toBeTruthy());
+    const img = part('message-assistant')!.querySelector('img')!;
+    expect([img.getAttribute('src'), img.getAttribute('alt'), img.getAttribute('loading'), img.getAttribute('referrerpolicy')]).toEqual(['https://img.example/cat.png', 'a cat', 'lazy', 'no-referrer']);
+
+    el.removeAttribute('allow-images');
+    await waitFor(() => expect(part('message-assistant')!.querySelector('img')).toBeNull());
+    expect(part('message-assistant')!.querySelector('a[href="https://img.example/cat.png"]')).toBeTruthy();
+  });
+
   it('in inline mode it sends without any open attribute', async () => {
     const proxy = stubProxy();
     const { el } = mount({ endpoint: '/api/agento', mode: 'inline' });

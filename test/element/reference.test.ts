@@ -94,6 +94,18 @@ describe('attributes', () => {
       el.setAttribute('launcher-label', 'Questions?');
       expect(part('launcher')?.getAttribute('aria-label')).toBe('Questions?');
     },
+    async 'allow-images'() {
+      const proxy = stubProxy();
+      const { el, panel, part } = mount({ endpoint: '/api/agento', open: '' });
+      await panel();
+      const sent = el.send('A picture?');
+      proxy.reply.text('![cat](https://img.example/cat.png)');
+      proxy.reply.done();
+      await sent;
+      expect(part('message-assistant')?.querySelector('img')).toBeNull();
+      el.setAttribute('allow-images', '');
+      await waitFor(() => expect(part('message-assistant')?.querySelector('img')?.getAttribute('src')).toBe('https://img.example/cat.png'));
+    },
   };
 
   it.each(documented)('`%s` has an effect', async (name) => {

@@ -32,6 +32,7 @@ const SVG = 'http://www.w3.org/2000/svg';
  * @attr placeholder - The composer's placeholder.
  * @attr greeting - Shown in an empty conversation.
  * @attr launcher-label - The launcher's label while the chat is closed.
+ * @attr allow-images - Present: images in replies load (http/https only, lazily, with no referrer); else each shows as a link.
  *
  * @event agento-open - {@link AgentoOpenEvent}: the panel opened.
  * @event agento-close - {@link AgentoCloseEvent}: the panel closed.
@@ -68,6 +69,7 @@ export class AgentoChatElement extends BaseElement {
     'placeholder',
     'greeting',
     'launcher-label',
+    'allow-images',
   ];
 
   readonly #root: ShadowRoot;
@@ -270,6 +272,7 @@ export class AgentoChatElement extends BaseElement {
       mode: this.mode,
       strings: words,
       greeting: this.greeting,
+      allowImages: this.hasAttribute('allow-images'),
       open: this.isOpen,
       onClose: () => this.close(),
       onMessage: (message) => this.dispatchEvent(new AgentoMessageEvent(message)),

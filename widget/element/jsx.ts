@@ -17,6 +17,7 @@ export interface AgentoChatAttributes {
   placeholder?: string;
   greeting?: string;
   'launcher-label'?: string;
+  'allow-images'?: boolean;
   nonce?: string;
 }
 

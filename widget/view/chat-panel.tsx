@@ -16,6 +16,8 @@ export interface ChatPanelProps {
   strings: PanelStrings;
   mode: Mode;
   greeting?: string | undefined;
+  /** Load images in replies; otherwise each shows as a link. @defaultValue false */
+  allowImages?: boolean | undefined;
   /** Whether the panel shows; a floating panel open on a small screen stops the page behind from scrolling. @defaultValue true */
   open?: boolean | undefined;
   onClose: () => void;
@@ -23,7 +25,7 @@ export interface ChatPanelProps {
 }
 
 /** The open chat: header, conversation, error line and composer. */
-export function ChatPanel({ chat, strings, mode, greeting, open = true, onClose, inputRef }: ChatPanelProps) {
+export function ChatPanel({ chat, strings, mode, greeting, allowImages, open = true, onClose, inputRef }: ChatPanelProps) {
   const floating = mode === 'floating';
   useScrollLock(floating && open);
   // While on screen, poll for messages sent from other tabs (the chat pauses it in hidden tabs).
@@ -56,7 +58,7 @@ export function ChatPanel({ chat, strings, mode, greeting, open = true, onClose,
         {floating && <IconButton part="close" class="icon" label={strings.close} icon="M6 6l12 12M18 6 6 18" onClick={onClose} />}
       </div>
       <MarkdownLabelsContext.Provider value={strings}>
-        <MessageList chat={chat} strings={strings} greeting={greeting} open={open} />
+        <MessageList chat={chat} strings={strings} greeting={greeting} allowImages={allowImages} open={open} />
       </MarkdownLabelsContext.Provider>
       <ErrorLine chat={chat} strings={strings} />
       <Composer chat={chat} strings={strings} inputRef={inputRef} />

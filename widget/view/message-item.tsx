@@ -6,6 +6,8 @@ import { stateNote, type PanelStrings } from './strings.js';
 export interface MessageItemProps {
   message: ChatMessage;
   strings: PanelStrings;
+  /** Load images in the reply. @defaultValue false */
+  allowImages?: boolean | undefined;
   onRetry: (id: string) => void;
 }
 
@@ -15,10 +17,10 @@ export interface MessageItemProps {
  */
 export class MessageItem extends Component<MessageItemProps> {
   override shouldComponentUpdate(next: MessageItemProps): boolean {
-    return next.message !== this.props.message || next.strings !== this.props.strings;
+    return next.message !== this.props.message || next.strings !== this.props.strings || next.allowImages !== this.props.allowImages;
   }
 
-  override render({ message, strings, onRetry }: MessageItemProps) {
+  override render({ message, strings, allowImages, onRetry }: MessageItemProps) {
     const { role, content, state, timestamp } = message;
     const waiting = state === 'streaming' && !content;
     const note = stateNote(state, strings);
@@ -34,7 +36,7 @@ export class MessageItem extends Component<MessageItemProps> {
         ) : role === 'assistant' ? (
           // History and live replies take the same path: Markdown rendered to VNodes, never to HTML.
           <div class="content">
-            <Markdown text={content} streaming={state === 'streaming'} />
+            <Markdown text={content} streaming={state === 'streaming'} allowImages={allowImages} />
           </div>
         ) : (
           <div class="content">{content}</div>

@@ -9,12 +9,14 @@ export interface MessageListProps {
   chat: Chat;
   strings: PanelStrings;
   greeting?: string | undefined;
+  /** Load images in replies. @defaultValue false */
+  allowImages?: boolean | undefined;
   /** Whether the panel shows: opening it lands at the newest message. @defaultValue true */
   open?: boolean | undefined;
 }
 
 /** The conversation, scrolled like a chat app's (see {@link useStickToBottom}), with "jump to latest" when the reader scrolled up. */
-export function MessageList({ chat, strings, greeting, open = true }: MessageListProps) {
+export function MessageList({ chat, strings, greeting, allowImages, open = true }: MessageListProps) {
   const messages = chat.messages.value;
   const status = chat.status.value;
   const list = useRef<HTMLDivElement>(null);
@@ -24,7 +26,7 @@ export function MessageList({ chat, strings, greeting, open = true }: MessageLis
     <div ref={list} onScroll={onScroll} part="messages" class="messages" tabIndex={0} aria-busy={status === 'loading' || status === 'streaming' || status === 'submitted'}>
       {!messages.length && <p class="placeholder">{status === 'loading' ? strings.loading : greeting || strings.empty}</p>}
       {messages.map((message) => (
-        <MessageItem key={message.id} message={message} strings={strings} onRetry={chat.retry} />
+        <MessageItem key={message.id} message={message} strings={strings} allowImages={allowImages} onRetry={chat.retry} />
       ))}
       {away && (
         <IconButton part="jump" class="icon jump" label={strings.jump} icon="M12 5v14M6 13l6 6 6-6" onClick={jump} />

@@ -12,6 +12,8 @@ export interface PanelOptions extends Pick<ChatOptions, 'endpoint' | 'fetch' | '
   /** Words over the built-in English: the language's table and the integrator's replacements. */
   strings: Partial<Strings>;
   greeting?: string | undefined;
+  /** Load images in replies (the `allow-images` attribute). */
+  allowImages?: boolean | undefined;
   /** Whether the panel shows (it stays mounted while closed, so a reply keeps streaming). */
   open: boolean;
   onClose: () => void;
@@ -48,6 +50,7 @@ export function mountPanel(container: HTMLElement, initial: PanelOptions): Panel
         strings={strings}
         mode={options.mode}
         greeting={options.greeting}
+        allowImages={options.allowImages}
         open={options.open}
         onClose={options.onClose}
         inputRef={inputRef}
