@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { Markdown, MarkdownLabelsContext, markdownCss } from '../../widget/view/markdown/index.js';
+import { Markdown, markdownCss } from '../../widget/view/markdown/index.js';
 import { html, mount } from './render-md.js';
 import { render } from 'preact';
 
@@ -121,26 +121,16 @@ describe('code block copy button', () => {
     vi.unstubAllGlobals();
   });
 
-  test('labels come from MarkdownLabelsContext', () => {
+  test('labels come from the labels prop', () => {
     const div = document.createElement('div');
-    render(
-      <MarkdownLabelsContext.Provider value={{ copy: 'Kopieren', copied: 'Kopiert' }}>
-        <Markdown text={'```\nx\n```'} />
-      </MarkdownLabelsContext.Provider>,
-      div,
-    );
+    render(<Markdown text={'```\nx\n```'} labels={{ copy: 'Kopieren', copied: 'Kopiert' }} />, div);
     expect(div.querySelector('button')!.textContent).toBe('Kopieren');
   });
 
   test('a frozen code block follows a change of labels', () => {
     const div = document.createElement('div');
     const draw = (copy: string, text: string) =>
-      render(
-        <MarkdownLabelsContext.Provider value={{ copy, copied: '' }}>
-          <Markdown text={text} streaming />
-        </MarkdownLabelsContext.Provider>,
-        div,
-      );
+      render(<Markdown text={text} streaming labels={{ copy, copied: '' }} />, div);
     draw('Copy', '```\nx\n```\n\nmore');
     const button = div.querySelector('button')!;
     draw('Copy', '```\nx\n```\n\nmore text');

@@ -3,7 +3,6 @@ import type { Chat } from '../core/index.js';
 import { Composer } from './composer.js';
 import { ErrorLine } from './error-line.js';
 import { IconButton } from './icon-button.js';
-import { MarkdownLabelsContext } from './markdown/index.js';
 import { MessageList } from './message-list.js';
 import { ReplyAnnouncer } from './reply-announcer.js';
 import { useScrollLock } from './scroll-lock.js';
@@ -57,9 +56,7 @@ export function ChatPanel({ chat, strings, mode, greeting, allowImages, open = t
         />
         {floating && <IconButton part="close" class="icon" label={strings.close} icon="M6 6l12 12M18 6 6 18" onClick={onClose} />}
       </div>
-      <MarkdownLabelsContext.Provider value={strings}>
-        <MessageList chat={chat} strings={strings} greeting={greeting} allowImages={allowImages} open={open} />
-      </MarkdownLabelsContext.Provider>
+      <MessageList chat={chat} strings={strings} greeting={greeting} allowImages={allowImages} open={open} />
       <ErrorLine chat={chat} strings={strings} />
       <Composer chat={chat} strings={strings} inputRef={inputRef} />
       <ReplyAnnouncer chat={chat} strings={strings} />

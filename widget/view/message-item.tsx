@@ -36,7 +36,7 @@ export class MessageItem extends Component<MessageItemProps> {
         ) : role === 'assistant' ? (
           // History and live replies take the same path: Markdown rendered to VNodes, never to HTML.
           <div class="content">
-            <Markdown text={content} streaming={state === 'streaming'} allowImages={allowImages} />
+            <Markdown text={content} streaming={state === 'streaming'} allowImages={allowImages} labels={strings} />
           </div>
         ) : (
           <div class="content">{content}</div>

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
-import { MarkdownLabelsContext } from './markdown-labels.js';
+import { useEffect, useState } from 'preact/hooks';
+import type { MarkdownLabels } from './markdown-labels.js';
 
 /** Props of {@link CodeBlock}. */
 export interface CodeBlockProps {
@@ -8,14 +8,14 @@ export interface CodeBlockProps {
   lang: string;
   /** The code, as text. */
   text: string;
+  labels: MarkdownLabels;
 }
 
 /**
  * A fenced code block: language label, a copy button (where the Clipboard API exists) that says
  * "Copied" for 1.5 s, and the code in a `<pre>` that scrolls sideways instead of widening the panel.
  */
-export function CodeBlock({ lang, text }: CodeBlockProps): VNode {
-  const labels = useContext(MarkdownLabelsContext);
+export function CodeBlock({ lang, text, labels }: CodeBlockProps): VNode {
   // While the button says "Copied": the timer that sets it back.
   const [copied, setCopied] = useState<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(copied), [copied]);

@@ -2,7 +2,7 @@ export { Markdown, createMarkdownRenderer } from './markdown.js';
 export type { MarkdownProps, MarkdownRenderer } from './markdown.js';
 export { CodeBlock } from './code-block.js';
 export type { CodeBlockProps } from './code-block.js';
-export { MarkdownLabelsContext } from './markdown-labels.js';
+export { englishLabels } from './markdown-labels.js';
 export type { MarkdownLabels } from './markdown-labels.js';
 export { markdownCss } from './markdown-styles.js';
 export { parseBlocks, createBlockParser } from './parse-blocks.js';

@@ -1,5 +1,3 @@
-import { createContext } from 'preact';
-
 /** Words the Markdown renderer shows. */
 export interface MarkdownLabels {
   /**
@@ -14,8 +12,4 @@ export interface MarkdownLabels {
   copied: string;
 }
 
-/**
- * Provides {@link MarkdownLabels} to every code block below it. A context rather than props, so that
- * finished blocks, which are never re-rendered, still follow a change of language.
- */
-export const MarkdownLabelsContext = createContext<MarkdownLabels>({ copy: 'Copy', copied: 'Copied' });
+export const englishLabels: MarkdownLabels = { copy: 'Copy', copied: 'Copied' };

@@ -1,6 +1,7 @@
 import { h, type VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createBlockParser } from './parse-blocks.js';
+import { englishLabels, type MarkdownLabels } from './markdown-labels.js';
 import { renderChildren } from './render-blocks.js';
 import type { RenderOptions } from './render-inline.js';
 
@@ -22,6 +23,12 @@ export interface MarkdownProps {
    * @defaultValue `false`
    */
   allowImages?: boolean;
+  /**
+   * The code blocks' words. A new object renders the whole text afresh, finished blocks too (a
+   * change of language).
+   * @defaultValue {@link englishLabels}
+   */
+  labels?: MarkdownLabels;
 }
 
 /**
@@ -33,6 +40,7 @@ export const RENDER_BUDGET = 4096;
 /** Renders growing Markdown text incrementally; what {@link Markdown} keeps between renders. */
 export interface MarkdownRenderer {
   readonly images: boolean;
+  readonly labels: MarkdownLabels;
   /**
    * VNodes for `text`: resumes where the last call stopped when `text` extends it, else starts over.
    * A streamed reply, and the end of one, takes in at most {@link RENDER_BUDGET} new characters per
@@ -44,15 +52,16 @@ export interface MarkdownRenderer {
 }
 
 /** Creates a {@link MarkdownRenderer}. */
-export function createMarkdownRenderer(images = false): MarkdownRenderer {
+export function createMarkdownRenderer(images = false, labels = englishLabels): MarkdownRenderer {
   let parser = createBlockParser();
   let prev = '';
   let last: VNode<any>[] | undefined;
   // The last render was of a stream: a finished text is never resumed.
   let lastStreaming = false;
-  // Also the render options: `images`, and the `top` heading level recorded by the first render.
+  // Also the render options: `images`, `labels`, and the `top` heading level recorded by the first render.
   const r = {
     images,
+    labels,
     top: undefined as RenderOptions['top'],
     more: false,
     render(text: string, streaming: boolean) {
@@ -91,10 +100,10 @@ export function createMarkdownRenderer(images = false): MarkdownRenderer {
  * A burst larger than {@link RENDER_BUDGET} shows over the next frames, the end of the reply too.
  * History goes through the same path with `streaming` false, whole at once.
  */
-export function Markdown({ text, streaming = false, allowImages = false }: MarkdownProps): VNode<any> {
+export function Markdown({ text, streaming = false, allowImages = false, labels = englishLabels }: MarkdownProps): VNode<any> {
   const my = useRef<{ r?: MarkdownRenderer; out?: VNode<any>[]; frame?: number }>({}).current;
   const redraw = useState<object>()[1];
-  if (my.r?.images !== allowImages) my.r = createMarkdownRenderer(allowImages);
+  if (my.r?.images !== allowImages || my.r.labels !== labels) my.r = createMarkdownRenderer(allowImages, labels);
   // Behind after a burst: the rest comes a budget per frame, from the frame asked for here. Renders
   // in between (more text arrived) leave it to that frame, so no frame takes in two budgets.
   if (!my.frame) {

@@ -37,7 +37,7 @@ function renderBlock(n: Node, tail: boolean, o: RenderOptions): VNode<any> {
       // the rest keep their distance from it, so screen readers meet no skipped level.
       return h(`h${Math.min(Math.max(n.level - (o.top ??= n.level), 0) + 3, 6)}`, { class: `ac-h${n.level}` }, inline(n.text, tail));
     case 'pre':
-      return h(CodeBlock, { lang: n.lang, text: n.text.slice(0, -1) });
+      return h(CodeBlock, { lang: n.lang, text: n.text.slice(0, -1), labels: o.labels });
     case 'table':
       return h('div', { class: 'ac-table' }, h('table', null, h('thead', null, renderBlock(n.head, false, o)), h('tbody', null, renderChildren(n, tail, o))));
     case 'tr':

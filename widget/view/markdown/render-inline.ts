@@ -1,10 +1,13 @@
 import { h, type ComponentChildren } from 'preact';
+import type { MarkdownLabels } from './markdown-labels.js';
 import type { Inline } from './types.js';
 
 /** Options that change how blocks render. */
 export interface RenderOptions {
   /** Load images (`<img>`); otherwise an image is a link reading "🖼 alt". */
   images: boolean;
+  /** The code blocks' words. */
+  labels: MarkdownLabels;
   /** The level of the reply's first heading: it becomes `h3`, the rest follow from it. */
   top?: number;
 }
