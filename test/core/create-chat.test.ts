@@ -126,6 +126,16 @@ describe('createChat: history', () => {
     expect(transport.send).toHaveBeenCalledWith('tok-new', 'hello', expect.any(AbortSignal));
   });
 
+  it('a dropped token clears the error of an earlier failed load too', async () => {
+    const { chat, transport } = setup({ token: 'tok-old' });
+    transport.history.mockRejectedValueOnce(new HttpError(502, 'upstream_error', 'Bad gateway'));
+    await chat.loadHistory();
+    expect(chat.error.value).not.toBeNull();
+    transport.history.mockRejectedValueOnce(new HttpError(403, 'forbidden', 'Not your session.'));
+    await chat.loadHistory();
+    expect([chat.status.value, chat.error.value, chat.sessionId.value]).toEqual(['idle', null, null]);
+  });
+
   it('reports other history failures and keeps the token', async () => {
     const { chat, transport, onError } = setup({ token: 'tok-1' });
     const error = new HttpError(502, 'upstream_error', 'Bad gateway');

@@ -75,11 +75,12 @@ export function createChat(options: ChatOptions): Chat {
     if (id) void loadHistory();
   });
 
-  /** Empties the conversation (in a batch, with the new session). */
+  /** Empties the conversation (in a batch, with the new session): no messages, no status, no error. */
   function clear(): void {
     messages.value = [];
     cursor = undefined;
     status.value = 'idle';
+    error.value = null;
   }
 
   function add(message: Omit<ChatMessage, 'id' | 'timestamp'>): ChatMessage {
@@ -375,7 +376,6 @@ export function createChat(options: ChatOptions): Chat {
       batch(() => {
         useSession(null);
         clear();
-        error.value = null;
       });
     },
     dispose() {
