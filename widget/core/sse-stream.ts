@@ -91,6 +91,8 @@ export function toChatEvent(data: string): ChatStreamEvent | null {
         code: string(event.error?.code) ?? 'agent_error',
         message: string(event.error?.message) ?? string(event.message) ?? 'The agent could not finish its reply.',
       };
+    default:
+      return null;
   }
   return null;
 }
