@@ -297,14 +297,31 @@ describe('catching up with the server', () => {
     return { ...ctx, server };
   }
 
-  it('after a cut, syncs `since` the newest server message: no duplicates, the partial reply after its question', async () => {
-    const { chat, transport, server, view } = await loaded();
-    const sending = chat.send('Q');
+  type Loaded = Awaited<ReturnType<typeof loaded>>;
+
+  /** Sends `question`; its reply streams `partial`, then the stream ends without `done`. */
+  async function sendCut({ chat, transport }: Loaded, question: string, partial: string) {
+    const sending = chat.send(question);
     await settle();
-    transport.reply.text('par');
+    transport.reply.text(partial);
     transport.reply.end();
     await sending;
     await settle();
+  }
+
+  /** Sends `question`; its reply streams `answer` and finishes. */
+  async function sendAnswered({ chat, transport }: Loaded, question: string, answer: string) {
+    const sending = chat.send(question);
+    await settle();
+    transport.reply.text(answer);
+    transport.reply.push({ type: 'done' });
+    await sending;
+  }
+
+  it('after a cut, syncs `since` the newest server message: no duplicates, the partial reply after its question', async () => {
+    const ctx = await loaded();
+    const { chat, transport, server, view } = ctx;
+    await sendCut(ctx, 'Q', 'par');
     expect(transport.history).toHaveBeenLastCalledWith('tok-1', { since: server.messages[1]?.timestamp, limit: HISTORY_PAGE_SIZE }, expect.any(AbortSignal));
     expect(view()).toEqual(['user:complete:m0', 'assistant:complete:m1', 'user:complete:Q', 'assistant:interrupted:par']);
     // The question now is the server's copy (its timestamp), not the local one.
@@ -318,13 +335,9 @@ describe('catching up with the server', () => {
   });
 
   it('Retry on an interrupted reply shows the reply the server kept meanwhile, without sending again', async () => {
-    const { chat, transport, server, view } = await loaded();
-    const sending = chat.send('Q');
-    await settle();
-    transport.reply.text('par');
-    transport.reply.end();
-    await sending;
-    await settle();
+    const ctx = await loaded();
+    const { chat, transport, server, view } = ctx;
+    await sendCut(ctx, 'Q', 'par');
     server.store('assistant', 'the whole answer');
 
     await chat.retry(chat.messages.value[3]!.id);
@@ -333,13 +346,9 @@ describe('catching up with the server', () => {
   });
 
   it('Retry on an interrupted reply asks its question again when the server has no reply', async () => {
-    const { chat, transport, server, view } = await loaded();
-    const sending = chat.send('Q');
-    await settle();
-    transport.reply.text('par');
-    transport.reply.end();
-    await sending;
-    await settle();
+    const ctx = await loaded();
+    const { chat, transport, server, view } = ctx;
+    await sendCut(ctx, 'Q', 'par');
 
     const retrying = chat.retry(chat.messages.value[3]!.id);
     await settle();
@@ -372,12 +381,9 @@ describe('catching up with the server', () => {
   });
 
   it('replaces local copies with the server’s, adds other tabs’ messages, keeps failed sends last, never duplicates', async () => {
-    const { chat, transport, server, view } = await loaded();
-    const sending = chat.send('B');
-    await settle();
-    transport.reply.text('b');
-    transport.reply.push({ type: 'done' });
-    await sending;
+    const ctx = await loaded();
+    const { chat, transport, server, view } = ctx;
+    await sendAnswered(ctx, 'B', 'b');
     server.store('assistant', 'b');
     server.store('user', 'X');
     server.store('assistant', 'x');
@@ -412,12 +418,9 @@ describe('catching up with the server', () => {
   });
 
   it('keeps a local reply the server stores a moment late, then shows the server’s copy once', async () => {
-    const { chat, transport, server, view } = await loaded();
-    const sending = chat.send('B');
-    await settle();
-    transport.reply.text('b');
-    transport.reply.push({ type: 'done' });
-    await sending;
+    const ctx = await loaded();
+    const { chat, server, view } = ctx;
+    await sendAnswered(ctx, 'B', 'b');
     await chat.sync();
     expect(view()).toEqual(['user:complete:m0', 'assistant:complete:m1', 'user:complete:B', 'assistant:complete:b']);
     server.store('assistant', 'b');
