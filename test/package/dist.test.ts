@@ -1,9 +1,9 @@
 // What the build ships, checked after `npm run build` (`npm test` builds first).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './run-bin.js';
 import ar from '../../widget/i18n/ar.js';
 import de from '../../widget/i18n/de.js';
 import es from '../../widget/i18n/es.js';
@@ -11,7 +11,6 @@ import fr from '../../widget/i18n/fr.js';
 import ja from '../../widget/i18n/ja.js';
 import { LANGUAGES } from '../../widget/i18n/languages.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (file: string) => readFileSync(join(ROOT, 'dist', file), 'utf8');
 const TABLES = { de, fr, es, ja, ar };
 

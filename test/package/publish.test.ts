@@ -1,19 +1,6 @@
 // The package as npm would publish it, checked by publint and @arethetypeswrong/cli (`npm run lint:package`).
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
-const run = (command: string, args: string[]) => {
-  try {
-    return { ok: true, out: execFileSync(bin(command), args, { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }) };
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
-};
+import { runBin as run } from './run-bin.js';
 
 describe('publishing', () => {
   it('publint --strict finds nothing', () => {

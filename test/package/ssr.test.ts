@@ -2,11 +2,10 @@
 // Run after `npm run build` (`npm test` builds first).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './run-bin.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Imports `specifiers` in a fresh Node process whose `window`, `document` & co. throw when touched; returns what it saw. */
 function importInNode(specifiers: string[]): { exports: Record<string, string[]>; touched: string[]; errors: string[] } {

@@ -1,12 +1,9 @@
 // The built package's types as an npm consumer sees them (moduleResolution NodeNext, the exports map):
 // the files in test/package/consumer must compile against dist/types: npm.ts (every entry, with Node's types
 // for the proxy's node:http adapter) and script-tag.ts (that entry alone, no Node types).
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+import { runBin } from './run-bin.js';
 
 describe('types for npm consumers', () => {
   it('every entry point type-checks as the README uses it', () => {
@@ -20,11 +17,6 @@ describe('types for npm consumers', () => {
 
 /** tsc's complaints about one consumer project, or '' when it compiles. */
 function typecheck(project: string): string {
-  try {
-    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join('test/package/consumer', project)], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
-    return '';
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string };
-    return `${failed.stdout ?? ''}${failed.stderr ?? ''}` || String(error);
-  }
+  const { ok, out } = runBin('tsc', ['-p', join('test/package/consumer', project)]);
+  return ok ? '' : out;
 }
